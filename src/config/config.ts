@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?|sqlite):\/\//, 'must start with postgres:// or sqlite://')
+    .optional(),
+  SEARCH_ENGINE: z.string().optional(),
+  MEILI_URL: z.string().url('must be a URL such as http://127.0.0.1:7700').optional(),
+  MEILI_API_KEY: z.string().optional(),
+  MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]*$/, 'letters, digits, _ and - only').default('qipei_'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  TRUST_PROXY: z.string().optional(),
+  SEED_ON_START: boolish.default(true),
+});
+
+export const SEARCH_ENGINES = ['embedded', 'meilisearch'] as const;
+export type SearchEngineName = (typeof SEARCH_ENGINES)[number];
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly dataDir: string;
+  readonly mediaDir: string;
+  readonly database: { readonly client: 'sqlite3'; readonly filename: string } | { readonly client: 'pg'; readonly url: string };
+  readonly search: {
+    readonly engine: SearchEngineName;
+    readonly meiliUrl?: string;
+    readonly meiliApiKey?: string;
+    readonly indexPrefix: string;
+  };
+  readonly sessionSecret: string;
+  readonly logLevel: string;
+  readonly trustProxy: boolean | number | string;
+  readonly seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** Reads and validates the environment once; every problem becomes one line naming its variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let engine: SearchEngineName = e.MEILI_URL ? 'meilisearch' : 'embedded';
+  if (e.SEARCH_ENGINE !== undefined && e.SEARCH_ENGINE !== '') {
+    if (!(SEARCH_ENGINES as readonly string[]).includes(e.SEARCH_ENGINE)) {
+      problems.push(`SEARCH_ENGINE: unknown engine "${e.SEARCH_ENGINE}"; valid choices: ${SEARCH_ENGINES.join(', ')}`);
+    } else {
+      engine = e.SEARCH_ENGINE as SearchEngineName;
+    }
+  }
+  if (engine === 'meilisearch' && !e.MEILI_URL) problems.push('MEILI_URL: required when SEARCH_ENGINE=meilisearch');
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  let database: Config['database'];
+  if (e.DATABASE_URL?.startsWith('postgres')) {
+    database = { client: 'pg', url: e.DATABASE_URL };
+    if (engine === 'embedded' && e.SEARCH_ENGINE === 'embedded') {
+      problems.push('SEARCH_ENGINE: the embedded engine needs SQLite; with DATABASE_URL=postgres://… set MEILI_URL');
+    }
+  } else {
+    const file = e.DATABASE_URL ? e.DATABASE_URL.replace(/^sqlite:\/\//, '') : path.join(dataDir, 'qipei.sqlite');
+    database = { client: 'sqlite3', filename: path.resolve(file) };
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    dataDir,
+    mediaDir: path.join(dataDir, 'media'),
+    database: Object.freeze(database),
+    search: Object.freeze({
+      engine,
+      meiliUrl: e.MEILI_URL,
+      meiliApiKey: e.MEILI_API_KEY,
+      indexPrefix: e.MEILI_INDEX_PREFIX,
+    }),
+    sessionSecret: e.SESSION_SECRET ?? 'qipei-development-secret-not-for-production-use',
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    seedOnStart: e.SEED_ON_START,
+  });
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import type { Config } from '../config/config';
+
+export type Db = Knex;
+export type Dialect = 'sqlite' | 'pg';
+
+export function dialectOf(db: Knex): Dialect {
+  return db.client.config.client === 'pg' ? 'pg' : 'sqlite';
+}
+
+/**
+ * SQLite runs on one connection: writes are serialised anyway, and a single connection
+ * cannot hit SQLITE_BUSY on a read→write upgrade inside a transaction. Other processes
+ * (CLI tools, a second instance) wait on busy_timeout.
+ */
+export function createDb(database: Config['database']): Knex {
+  if (database.client === 'pg') {
+    return knexFactory({
+      client: 'pg',
+      connection: database.url,
+      pool: { min: 0, max: 10 },
+    });
+  }
+  if (database.filename !== ':memory:') fs.mkdirSync(path.dirname(database.filename), { recursive: true });
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: database.filename },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
+        conn.exec(
+          'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;',
+          (err) => done(err, conn),
+        );
+      },
+    },
+  });
+}
+
+/** Rows inserted and their ids, identical on both dialects. */
+export async function insertReturningId(trx: Knex | Knex.Transaction, table: string, row: Record<string, unknown>): Promise<number> {
+  const [res] = await trx(table).insert(row).returning('id');
+  return typeof res === 'object' && res !== null ? Number((res as { id: number }).id) : Number(res);
+}
+
+/** Case-insensitive substring match that stays portable (ILIKE on pg, LIKE on sqlite). */
+export function likeOperator(db: Knex): 'ilike' | 'like' {
+  return dialectOf(db) === 'pg' ? 'ilike' : 'like';
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

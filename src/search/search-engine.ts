@@ -1,0 +1,103 @@
+import type { Knex } from 'knex';
+
+/** What the catalogue and newsroom hand to search. Derived from the database, never written on its own. */
+export interface SearchDocument {
+  readonly type: 'product' | 'article';
+  readonly id: number;
+  readonly title: string;
+  /** English name of a product, dek of an article. */
+  readonly subtitle: string;
+  /** Plain text (no HTML): product description and specs, article body. */
+  readonly body: string;
+  readonly url: string;
+  /** Yuan; products only. */
+  readonly price: number | null;
+  readonly image: string | null;
+  readonly category: string | null;
+  readonly categoryName: string | null;
+  readonly tags: readonly string[];
+  /** Vehicle fitment (filled once fitment lands): make and model names, e.g. 宝骏 / 730. */
+  readonly vehicles: readonly { make: string; model: string; yearFrom: number | null; yearTo: number | null }[];
+  readonly universal: boolean;
+  /** ISO 8601 with offset; articles only. */
+  readonly publishedAt: string | null;
+  /** Epoch ms, for `sort=newest`. */
+  readonly createdAt: number;
+}
+
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+export interface SearchQuery {
+  readonly q: string;
+  readonly type: 'product' | 'article' | 'all';
+  readonly category?: string;
+  readonly make?: string;
+  readonly model?: string;
+  readonly year?: number;
+  /** Yuan. */
+  readonly priceMin?: number;
+  readonly priceMax?: number;
+  readonly sort: SearchSort;
+  readonly page: number;
+  readonly perPage: number;
+}
+
+export interface SearchHit {
+  readonly type: 'product' | 'article';
+  readonly id: number;
+  readonly title: string;
+  readonly url: string;
+  readonly price?: number;
+  readonly image?: string | null;
+  readonly fits?: boolean | null;
+  readonly publishedAt?: string;
+  readonly _formatted: { readonly title: string; readonly subtitle?: string; readonly body?: string };
+}
+
+/** The `/api/search` response of design.md, identical from both engines. */
+export interface SearchResult {
+  readonly query: string;
+  readonly engine: 'embedded' | 'meilisearch';
+  readonly hits: SearchHit[];
+  readonly facetDistribution: Record<string, Record<string, number>>;
+  readonly totalHits: number;
+  readonly page: number;
+  readonly hitsPerPage: number;
+  readonly processingTimeMs: number;
+}
+
+export interface Suggestion {
+  readonly type: 'product' | 'article' | 'category';
+  readonly title: string;
+  readonly url: string;
+  readonly image?: string | null;
+  readonly _formatted: { readonly title: string };
+}
+
+export interface SearchHealth {
+  readonly ok: boolean;
+  readonly detail?: string;
+  /** Meilisearch only: changes written but not yet confirmed by the server. */
+  readonly outboxLag?: number;
+}
+
+export type DocumentKey = { readonly type: 'product' | 'article'; readonly id: number };
+
+/**
+ * The search port. `index` and `remove` are called inside the writer's transaction: the embedded
+ * engine writes its index rows there, the Meilisearch adapter writes outbox rows there.
+ */
+export interface SearchEngine {
+  readonly name: 'embedded' | 'meilisearch';
+  index(trx: Knex.Transaction, docs: readonly SearchDocument[]): Promise<void>;
+  remove(trx: Knex.Transaction, keys: readonly DocumentKey[]): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  suggest(q: string, limit: number): Promise<Suggestion[]>;
+  reindex(onProgress?: (done: number, total: number) => void): Promise<void>;
+  health(): Promise<SearchHealth>;
+  /** Starts background work (the outbox worker); embedded has none. */
+  start?(): void;
+  /** Stops background work, draining what is in flight. */
+  stop?(): Promise<void>;
+}
