@@ -39,7 +39,7 @@ export async function processImage(storage: MediaStorage, input: Buffer, folder:
   const baseKey = newBaseKey(folder);
   const written: string[] = [];
   try {
-    const widths = VARIANT_WIDTHS.filter((w) => w <= width);
+    const widths: number[] = VARIANT_WIDTHS.filter((w) => w <= width);
     if (widths.length === 0 || widths[widths.length - 1] < width) widths.push(Math.min(width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1]));
     const unique = [...new Set(widths)];
     const variants: ImageVariant[] = [];
