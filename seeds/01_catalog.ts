@@ -1,0 +1,72 @@
+import type { Knex } from 'knex';
+import sharp from 'sharp';
+import { insertReturningId } from '../src/db/knex';
+import { placeholderSvg, processImage, type MediaStorage } from '../src/media';
+import { SEED_CATEGORIES, SEED_PRODUCTS, type SeedProduct } from './data/catalog-data';
+import type { SeedContext } from './index';
+
+const DAY = 86_400_000;
+// A fixed "now" keeps seeded timestamps (and so the newest ordering) stable between runs.
+const SEED_EPOCH = Date.UTC(2024, 9, 1, 2, 0, 0);
+
+async function placeholderImage(storage: MediaStorage, label: string, seed: number) {
+  const png = await sharp(Buffer.from(placeholderSvg(label, seed))).png().toBuffer();
+  return processImage(storage, png, 'seed');
+}
+
+async function upsertCategories(knex: Knex): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const [position, c] of SEED_CATEGORIES.entries()) {
+    const existing = await knex('categories').where({ slug: c.slug }).first('id');
+    if (existing) {
+      ids.set(c.slug, existing.id);
+      continue;
+    }
+    const parentId = c.parent ? ids.get(c.parent) ?? null : null;
+    ids.set(c.slug, await insertReturningId(knex, 'categories', { slug: c.slug, name: c.name, name_en: c.nameEn, description: c.description, parent_id: parentId, position }));
+  }
+  return ids;
+}
+
+async function insertProduct(trx: Knex.Transaction, p: SeedProduct, categoryId: number | null, index: number): Promise<number> {
+  const created = new Date(SEED_EPOCH - p.daysAgo * DAY - index * 60_000);
+  const id = await insertReturningId(trx, 'products', {
+    slug: p.slug, title: p.title, name_en: p.nameEn, description: p.description, category_id: categoryId,
+    price_fen: Math.round(p.priceYuan * 100), compare_at_fen: p.compareAtYuan ? Math.round(p.compareAtYuan * 100) : null,
+    stock: p.stock, status: 'published', featured: p.featured, created_at: created, updated_at: created,
+  });
+  for (const [position, [name, value]] of p.specs.entries()) await trx('product_specs').insert({ product_id: id, name, value, position });
+  for (const [position, v] of p.variants.entries()) {
+    await trx('product_variants').insert({ product_id: id, label: v.label, sku: `QP${String(id).padStart(5, '0')}-${position + 1}`, price_fen: Math.round(v.priceYuan * 100), stock: v.stock, position });
+  }
+  for (const name of p.tags) {
+    const slug = Buffer.from(name).toString('hex').slice(0, 60);
+    let tag = await trx('tags').where({ slug }).first('id');
+    if (!tag) tag = { id: await insertReturningId(trx, 'tags', { slug, name }) };
+    await trx('product_tags').insert({ product_id: id, tag_id: tag.id });
+  }
+  return id;
+}
+
+/** Idempotent: categories and products are matched by slug, so a second run adds nothing. */
+export async function seed(knex: Knex, ctx: SeedContext): Promise<void> {
+  const categoryIds = await upsertCategories(knex);
+  const categoryNames = new Map(SEED_CATEGORIES.map((c) => [c.slug, c.name]));
+  for (const [index, p] of SEED_PRODUCTS.entries()) {
+    if (await knex('products').where({ slug: p.slug }).first('id')) continue;
+    const image = await placeholderImage(ctx.storage, categoryNames.get(p.category) ?? '汽配', index);
+    try {
+      await knex.transaction(async (trx) => {
+        const id = await insertProduct(trx, p, categoryIds.get(p.category) ?? null, index);
+        await trx('product_images').insert({
+          product_id: id, storage_key: image.baseKey, width: image.width, height: image.height,
+          variants: JSON.stringify(image.variants), alt: `${p.title}（示意图）`, original_name: 'placeholder.png', position: 0,
+        });
+        await ctx.afterProductWrite?.(trx, id);
+      });
+    } catch (err) {
+      await ctx.storage.delete(image.variants.map((v) => v.key));
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,14 @@
+import type { Knex } from 'knex';
+import type { Config } from '../config/config';
+import type { Logger } from '../shared/logger';
+import type { MediaStorage } from '../media/storage';
+import type { CatalogService } from '../catalog/catalog-service';
+
+/** Everything the HTTP shell wires together; built once in server.ts (or a test). */
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Knex;
+  readonly logger: Logger;
+  readonly storage: MediaStorage;
+  readonly catalog: CatalogService;
+}

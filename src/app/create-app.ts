@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import express from 'express';
+import expressLayouts from 'express-ejs-layouts';
+import helmet from 'helmet';
+import pinoHttp from 'pino-http';
+import { createAssets } from './assets';
+import type { AppContext } from './context';
+import { createErrorHandler, notFoundHandler } from './error-handler';
+import { projectRoot } from './paths';
+import { mountRoutes } from './routes';
+import { viewHelpers } from './view-helpers';
+
+/** Builds the Express app without listening, so tests drive it through supertest. */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  const root = projectRoot();
+  const assets = createAssets(path.join(root, 'public'));
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', ctx.config.trustProxy);
+  app.set('views', path.join(root, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('layout', 'layouts/main');
+  app.set('query parser', 'simple');
+  if (ctx.config.env === 'production') app.set('view cache', true);
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/static/') },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(ctx.config.env === 'production' ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: ctx.config.env === 'production',
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.use(assets.middleware);
+  app.use(expressLayouts);
+  app.use(viewHelpers(ctx, assets));
+
+  mountRoutes(app, ctx);
+
+  app.use(notFoundHandler);
+  app.use(createErrorHandler(ctx.logger));
+  return app;
+}

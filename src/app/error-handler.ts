@@ -1,0 +1,54 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { MulterError } from 'multer';
+import { AppError, NotFoundError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+
+function wantsJson(path: string, accept: string | undefined): boolean {
+  return path.startsWith('/api/') || (accept !== undefined && accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+/** Body-parser and similar libraries mark client errors with `status`/`statusCode` and `expose`. */
+function clientErrorOf(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  if (err instanceof MulterError) {
+    const status = err.code === 'LIMIT_FILE_SIZE' ? 413 : 400;
+    return new AppError(status, `upload_${err.code.toLowerCase()}`, '上传内容超出限制或格式不正确');
+  }
+  if (typeof err === 'object' && err !== null) {
+    const e = err as { status?: number; statusCode?: number; expose?: boolean; type?: string };
+    const status = e.status ?? e.statusCode;
+    if (status && status >= 400 && status < 500) {
+      return new AppError(status, e.type ? e.type.replace(/\./g, '_') : 'bad_request', status === 413 ? '请求内容过大' : '请求格式不正确');
+    }
+  }
+  return null;
+}
+
+export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new NotFoundError());
+
+/** The one error handler: 4xx say what was wrong; 5xx say nothing beyond an id to quote. */
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const known = clientErrorOf(err);
+    const status = known?.status ?? 500;
+    const code = known?.code ?? 'internal_error';
+    const message = known?.message ?? '服务器出错了，请稍后再试';
+    if (status >= 500) logger.error({ err, reqId: req.id, url: req.originalUrl }, 'request failed');
+    if (res.headersSent) return req.socket.destroy();
+    res.status(status);
+    if (status === 429 && known?.details?.retryAfter) res.set('Retry-After', String(known.details.retryAfter));
+    if (wantsJson(req.path, req.get('accept'))) {
+      res.json({ error: { status, code, message, ...(known?.details?.parameter ? { parameter: known.details.parameter } : {}) } });
+      return;
+    }
+    const view = status === 404 ? 'errors/404' : status >= 500 ? 'errors/500' : 'errors/4xx';
+    res.render(view, { title: status === 404 ? '页面不存在' : status >= 500 ? '服务器错误' : '请求有误', status, code, message, requestId: String(req.id ?? '') }, (renderErr, html) => {
+      if (renderErr) {
+        logger.error({ err: renderErr }, 'error page failed to render');
+        res.type('text/plain').send(`${status} ${message}`);
+        return;
+      }
+      res.send(html);
+    });
+  };
+}

@@ -1,0 +1,27 @@
+import { Router } from 'express';
+import type { AppContext } from './context';
+
+function xmlEscape(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function seoRoutes(ctx: AppContext): Router {
+  const router = Router();
+
+  router.get('/robots.txt', (req, res) => {
+    const base = `${req.protocol}://${req.get('host')}`;
+    res.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /search\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
+  });
+
+  router.get('/sitemap.xml', async (req, res) => {
+    const base = `${req.protocol}://${req.get('host')}`;
+    const { products, categories } = await ctx.catalog.sitemapEntries();
+    const entries = [{ path: '/', lastmod: null as Date | null }, { path: '/products', lastmod: null }, ...categories, ...products];
+    const body = entries
+      .map((e) => `  <url><loc>${xmlEscape(base + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}</url>`)
+      .join('\n');
+    res.type('application/xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+  });
+
+  return router;
+}

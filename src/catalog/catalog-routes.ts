@@ -1,0 +1,94 @@
+import { Router } from 'express';
+import { parseListingParams, toQueryString, type ListingParams } from '../shared/query-params';
+import { BadRequestError } from '../shared/errors';
+import type { CatalogService, ProductDetail } from './catalog-service';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Links for pagination/sort keep every validated filter and nothing the client invented. */
+function linkParams(p: ListingParams): Record<string, string | number | undefined> {
+  return { q: p.q || undefined, category: p.category, make: p.make, model: p.model, year: p.year, price_min: p.price_min, price_max: p.price_max, sort: p.sort, per_page: p.per_page };
+}
+
+function productJsonLd(d: ProductDetail, base: string) {
+  const url = `${base}${d.card.url}`;
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: d.row.title,
+      alternateName: d.row.name_en || undefined,
+      description: d.description,
+      sku: d.variants[0]?.sku ?? `QP-${d.row.id}`,
+      image: d.images.map((i) => `${base}${i.fallback}`),
+      category: d.category?.name,
+      offers: {
+        '@type': 'Offer',
+        url,
+        priceCurrency: 'CNY',
+        price: (d.row.price_fen / 100).toFixed(2),
+        availability: d.row.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+        itemCondition: 'https://schema.org/NewCondition',
+      },
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { '@type': 'ListItem', position: 1, name: '首页', item: `${base}/` },
+        ...d.trail.map((c, i) => ({ '@type': 'ListItem', position: i + 2, name: c.name, item: `${base}/c/${c.slug}` })),
+        { '@type': 'ListItem', position: d.trail.length + 2, name: d.row.title, item: url },
+      ],
+    },
+  ];
+}
+
+export function catalogRoutes(catalog: CatalogService): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    const home = await catalog.home();
+    res.render('catalog/home', { ...home, canonical: '/' });
+  });
+
+  const listing = (fixedCategory: boolean) => async (req: import('express').Request, res: import('express').Response) => {
+    const params = parseListingParams(req.query as Record<string, unknown>);
+    const slug = fixedCategory ? String(req.params.slug) : params.category;
+    if (fixedCategory && !SLUG.test(slug ?? '')) throw new BadRequestError('分类地址无效', 'invalid_parameter');
+    const result = await catalog.listing(params, slug);
+    const base = fixedCategory ? `/c/${slug}` : '/products';
+    const keep = linkParams(params);
+    if (fixedCategory) delete keep.category;
+    res.render('catalog/listing', {
+      ...result,
+      params,
+      title: result.category ? result.category.name : '全部商品',
+      canonical: `${base}${toQueryString({ page: params.page > 1 ? params.page : undefined })}`,
+      pageLink: (page: number) => `${base}${toQueryString({ ...keep, page })}`,
+      sortLink: (sort: string) => `${base}${toQueryString({ ...keep, sort, page: undefined })}`,
+      basePath: base,
+    });
+  };
+  router.get('/products', listing(false));
+  router.get('/c/:slug', listing(true));
+
+  router.get('/p/:slug', async (req, res) => {
+    const slug = String(req.params.slug);
+    if (!SLUG.test(slug) || slug.length > 160) throw new BadRequestError('商品地址无效', 'invalid_parameter');
+    const detail = await catalog.product(slug);
+    const variantParam = typeof req.query.variant === 'string' ? req.query.variant : undefined;
+    const selected = detail.variants.find((v) => String(v.id) === variantParam) ?? detail.variants[0] ?? null;
+    const base = res.locals.canonicalBase as string;
+    res.render('catalog/product', {
+      d: detail,
+      selected,
+      title: detail.row.title,
+      description: detail.description.slice(0, 150),
+      canonical: detail.card.url,
+      jsonLd: productJsonLd(detail, base),
+      openGraph: { type: 'product', title: detail.row.title, description: detail.description.slice(0, 150), image: detail.images[0] ? `${base}${detail.images[0].fallback}` : null, url: `${base}${detail.card.url}` },
+    });
+  });
+
+  return router;
+}

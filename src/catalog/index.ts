@@ -1,0 +1,4 @@
+export { createCatalogService, type CatalogService, type Listing, type ProductDetail, type CategoryNode } from './catalog-service';
+export { catalogRoutes } from './catalog-routes';
+export { productRepository, type ProductRow, type ImageRow } from './product-repository';
+export { toCard, toImageView, mediaUrl, type ProductCard, type ImageView } from './view-models';

@@ -1,0 +1,5 @@
+export type { MediaStorage, StoredObject } from './storage';
+export { LocalMediaStorage } from './local-storage';
+export { processImage, VARIANT_WIDTHS, MAX_INPUT_PIXELS, type ProcessedImage, type ImageVariant } from './image-processor';
+export { placeholderSvg } from './placeholder';
+export { mediaRoutes } from './media-routes';

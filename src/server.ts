@@ -1,0 +1,53 @@
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { bootstrap } from './app/bootstrap';
+import { createApp } from './app/create-app';
+
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const line of err.lines) process.stderr.write(`qipei: invalid configuration: ${line}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const runtime = await bootstrap(config);
+  const app = createApp(runtime);
+  const server: Server = app.listen(config.port, () => {
+    runtime.logger.info({ port: config.port, engine: config.search.engine, database: config.database.client }, `qipei listening on http://localhost:${config.port}`);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    runtime.logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      runtime.logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      await runtime.close();
+      runtime.logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`qipei: failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

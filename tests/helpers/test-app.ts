@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Express } from 'express';
+import { loadConfig } from '../../src/config/config';
+import { bootstrap, type Runtime } from '../../src/app/bootstrap';
+import { createApp } from '../../src/app/create-app';
+
+export const TEMPLATE_DIR = path.join(os.tmpdir(), 'qipei-test-template');
+
+export interface TestApp {
+  app: Express;
+  runtime: Runtime;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh data directory per test file: a copy of the seeded template built once by
+ * tests/helpers/global-setup.ts (real SQLite file, real media files), or an empty one.
+ */
+export async function createTestApp(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-test-'));
+  if (opts.seeded ?? true) fs.cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...opts.env });
+  const runtime = await bootstrap(config, { seed: false });
+  const app = createApp(runtime);
+  return {
+    app,
+    runtime,
+    dataDir,
+    async close() {
+      await runtime.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
