@@ -19,12 +19,19 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     await migrateLatest(db);
     const storage = new LocalMediaStorage(config.mediaDir);
     const catalog = createCatalogService(db);
-    const ctx: AppContext = { config, db, logger, storage, catalog };
+    // Replaced by the search engine's indexer when search is wired in (src/search).
+    const indexer: AppContext['indexer'] = {
+      productChanged: async () => {},
+      productRemoved: async () => {},
+      articleChanged: async () => {},
+      articleRemoved: async () => {},
+    };
+    const ctx: AppContext = { config, db, logger, storage, catalog, indexer };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {
         logger.info('empty database: seeding demo content');
-        await runSeeds(db, { storage });
+        await runSeeds(db, { storage, afterProductWrite: (trx, id) => indexer.productChanged(trx, id) });
       }
     }
     return { ...ctx, close: () => db.destroy() };

@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../shared/logger';
 import type { MediaStorage } from '../media/storage';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { SearchIndexer } from '../search/search-indexer';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -11,4 +12,6 @@ export interface AppContext {
   readonly logger: Logger;
   readonly storage: MediaStorage;
   readonly catalog: CatalogService;
+  /** Writers call this inside their transaction; search wiring provides the implementation. */
+  readonly indexer: SearchIndexer;
 }
