@@ -4,6 +4,7 @@ import type { Logger } from '../shared/logger';
 import type { MediaStorage } from '../media/storage';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { SearchIndexer } from '../search/search-indexer';
+import type { SearchEngine } from '../search/search-engine';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -14,4 +15,5 @@ export interface AppContext {
   readonly catalog: CatalogService;
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
+  readonly search?: SearchEngine;
 }

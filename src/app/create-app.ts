@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { projectRoot } from './paths';
 import { mountRoutes } from './routes';
+import { pageCache } from './page-cache';
 import { viewHelpers } from './view-helpers';
 
 /** Builds the Express app without listening, so tests drive it through supertest. */
@@ -65,6 +66,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(assets.middleware);
   app.use(expressLayouts);
   app.use(viewHelpers(ctx, assets));
+  app.use(pageCache(ctx.db, { cacheable: (p) => p === '/' || p === '/products' || p.startsWith('/c/') || p.startsWith('/p/') }));
 
   mountRoutes(app, ctx);
 

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { NotFoundError } from '../shared/errors';
-import type { ListingParams } from '../shared/query-params';
+import { MAX_PAGE, type ListingParams } from '../shared/query-params';
 import { formatFen, yuanToFen } from '../shared/money';
 import { toDate } from '../shared/time';
+import { readContentVersion, VersionedCache } from '../shared/content-version';
 import { productRepository, type CategoryRow, type ProductRow } from './product-repository';
 import { toCard, toImageView, type ImageView, type ProductCard } from './view-models';
 
@@ -49,7 +50,17 @@ export function createCatalogService(db: Knex) {
     return rows.map((r) => toCard(r, covers.get(r.id)));
   }
 
-  async function categoryTree(): Promise<{ roots: CategoryNode[]; bySlug: Map<string, CategoryNode>; byId: Map<number, CategoryNode> }> {
+  type Tree = { roots: CategoryNode[]; bySlug: Map<string, CategoryNode>; byId: Map<number, CategoryNode> };
+  // Category counts and listing totals scan many rows; they only change when the catalogue does.
+  const treeCache = new VersionedCache<Tree>(1);
+  const countCache = new VersionedCache<number>(2000);
+  const version = () => readContentVersion(db, 'catalog');
+
+  async function categoryTree(): Promise<Tree> {
+    return treeCache.get(await version(), 'tree', buildCategoryTree);
+  }
+
+  async function buildCategoryTree(): Promise<Tree> {
     const [rows, counts] = await Promise.all([repo.categories(), repo.publishedCountsByCategory()]);
     const byId = new Map<number, CategoryNode>();
     const toNode = (r: CategoryRow): CategoryNode => ({
@@ -83,7 +94,7 @@ export function createCatalogService(db: Knex) {
 
   async function list(params: ListingParams, scope: { categoryIds?: number[]; productIds?: number[] } = {}): Promise<Listing> {
     const perPage = params.per_page ?? DEFAULT_PER_PAGE;
-    const { rows, total } = await repo.list({
+    const filter = {
       categoryIds: scope.categoryIds,
       productIds: scope.productIds,
       q: params.q || undefined,
@@ -92,8 +103,10 @@ export function createCatalogService(db: Knex) {
       sort: params.sort ?? 'newest',
       limit: perPage,
       offset: (params.page - 1) * perPage,
-    });
-    return { items: await cards(rows), total, page: params.page, perPage, pageCount: Math.max(1, Math.ceil(total / perPage)) };
+    } as const;
+    const countKey = JSON.stringify([filter.categoryIds, filter.productIds, filter.q, filter.priceMinFen, filter.priceMaxFen]);
+    const [rows, total] = await Promise.all([repo.page(filter), countCache.get(await version(), countKey, () => repo.count(filter))]);
+    return { items: await cards(rows), total, page: params.page, perPage, pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / perPage))) };
   }
 
   return {
@@ -104,10 +117,10 @@ export function createCatalogService(db: Knex) {
     async home() {
       const [tree, featured, newest] = await Promise.all([
         categoryTree(),
-        repo.list({ featured: true, sort: 'newest', limit: 8, offset: 0 }),
-        repo.list({ sort: 'newest', limit: 12, offset: 0 }),
+        repo.page({ featured: true, sort: 'newest', limit: 8, offset: 0 }),
+        repo.page({ sort: 'newest', limit: 12, offset: 0 }),
       ]);
-      return { categories: tree.roots, featured: await cards(featured.rows), newest: await cards(newest.rows) };
+      return { categories: tree.roots, featured: await cards(featured), newest: await cards(newest) };
     },
 
     async listing(params: ListingParams, categorySlug?: string) {
@@ -130,7 +143,7 @@ export function createCatalogService(db: Knex) {
       ]);
       const category = row.category_id !== null ? tree.byId.get(row.category_id) ?? null : null;
       const relatedRows = category
-        ? (await repo.list({ categoryIds: [category.id], excludeIds: [row.id], sort: 'newest', limit: 6, offset: 0 })).rows
+        ? await repo.page({ categoryIds: [category.id], excludeIds: [row.id], sort: 'newest', limit: 6, offset: 0 })
         : [];
       return {
         card: toCard(row, imageRows[0]),

@@ -80,14 +80,15 @@ function applyFilter(db: Knex, qb: Knex.QueryBuilder, f: ProductFilter): Knex.Qu
 
 export function productRepository(db: Knex) {
   return {
-    async list(f: ProductFilter): Promise<{ rows: ProductRow[]; total: number }> {
-      const rowsQuery = applyFilter(db, db('products as p').select(CARD_COLUMNS), f);
-      for (const [col, dir] of ORDER[f.sort]) rowsQuery.orderBy(col, dir);
-      const [rows, countRow] = await Promise.all([
-        rowsQuery.limit(f.limit).offset(f.offset) as Promise<ProductRow[]>,
-        applyFilter(db, db('products as p'), f).count({ n: '*' }).first() as Promise<{ n: number | string } | undefined>,
-      ]);
-      return { rows, total: Number(countRow?.n ?? 0) };
+    async page(f: ProductFilter): Promise<ProductRow[]> {
+      const q = applyFilter(db, db('products as p').select(CARD_COLUMNS), f);
+      for (const [col, dir] of ORDER[f.sort]) q.orderBy(col, dir);
+      return q.limit(f.limit).offset(f.offset);
+    },
+
+    async count(f: ProductFilter): Promise<number> {
+      const row = (await applyFilter(db, db('products as p'), f).count({ n: '*' }).first()) as { n: number | string } | undefined;
+      return Number(row?.n ?? 0);
     },
 
     async bySlug(slug: string, includeDrafts = false): Promise<ProductRow | undefined> {

@@ -1,0 +1,39 @@
+import type { Knex } from 'knex';
+
+/**
+ * A per-topic change counter kept in the database ('catalog', 'news'). Writers bump it inside
+ * their transaction; readers compare it to the version their cache was built at. One indexed
+ * read per request keeps every instance's caches exact without any cross-process messaging.
+ */
+export async function bumpContentVersion(trx: Knex | Knex.Transaction, name: string): Promise<void> {
+  const updated = await trx('content_versions').where({ name }).increment('version', 1);
+  if (!updated) await trx('content_versions').insert({ name, version: 1 }).onConflict('name').merge({ version: trx.raw('content_versions.version + 1') });
+}
+
+export async function readContentVersion(db: Knex, name: string): Promise<number> {
+  const row = await db('content_versions').where({ name }).first('version');
+  return row ? Number(row.version) : 0;
+}
+
+/** Memoises values derived from the database until the topic's version moves. */
+export class VersionedCache<V> {
+  private version = -1;
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly maxEntries = 500) {}
+
+  async get(currentVersion: number, key: string, compute: () => Promise<V>): Promise<V> {
+    if (currentVersion !== this.version) {
+      this.entries.clear();
+      this.version = currentVersion;
+    }
+    const hit = this.entries.get(key);
+    if (hit !== undefined) return hit;
+    const value = await compute();
+    if (this.version === currentVersion) {
+      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+}
