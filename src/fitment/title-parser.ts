@@ -2,7 +2,7 @@ import type { FitmentKind, ParsedFitment, ParsedVehicle } from './fitment-types'
 import { parsePlacement } from './position-parser';
 import { normalizeTitle } from './text-normalizer';
 import type { CatalogModel } from './vehicle-catalog';
-import { expandTeslaShorthand, findMentions, type Mention } from './vehicle-matcher';
+import { expandShorthand, findMentions, type Mention } from './vehicle-matcher';
 import { parseTemporal, type GenerationExpr, type YearExpr } from './year-parser';
 
 interface VehicleMention {
@@ -11,7 +11,7 @@ interface VehicleMention {
   readonly model: CatalogModel;
   group: number;
   readonly years: YearExpr[];
-  generation: number | null;
+  readonly generations: number[];
 }
 
 const MASK = '\u0001';
@@ -76,43 +76,56 @@ function nearestGroup(masked: string, expr: { start: number; end: number }, grou
 function attachGeneration(masked: string, gen: GenerationExpr, vehicles: VehicleMention[]): void {
   const groups = vehicles.map((v) => ({ start: v.start, end: v.end }));
   const i = nearestGroup(masked, gen, groups);
-  if (i >= 0) vehicles[i].generation ??= gen.n;
+  if (i >= 0 && !vehicles[i].generations.includes(gen.n)) vehicles[i].generations.push(gen.n);
 }
 
 function rangeOf(expr: YearExpr, model: CatalogModel): [number | null, number | null] {
-  if (expr.kind === 'from') return [expr.from, model.yearTo];
-  if (expr.kind === 'until') return [model.yearFrom, expr.to];
+  // The open end comes from the model's production years, unless the title contradicts them.
+  if (expr.kind === 'from') return [expr.from, model.yearTo !== null && expr.from !== null && model.yearTo >= expr.from ? model.yearTo : null];
+  if (expr.kind === 'until') return [expr.to !== null && model.yearFrom <= expr.to ? model.yearFrom : null, expr.to];
   return [expr.from, expr.to];
 }
 
-function vehiclesOf(found: readonly VehicleMention[]): ParsedVehicle[] {
-  const out: ParsedVehicle[] = [];
-  const seen = new Set<string>();
-  const dated = new Set<string>();
-  const push = (v: ParsedVehicle): void => {
-    const key = `${v.make}|${v.model}|${v.yearFrom}|${v.yearTo}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(v);
-  };
-  for (const v of found) {
-    const base = { make: v.model.makeName, model: v.model.name };
-    const gen = v.generation === null ? undefined : v.generation;
-    const known = v.model.generations.find((g) => g.n === v.generation);
-    if (v.years.length > 0 || known) dated.add(base.model + '|' + base.make);
-    if (v.years.length > 0) {
-      for (const y of v.years) {
-        const [yearFrom, yearTo] = rangeOf(y, v.model);
-        push({ ...base, yearFrom, yearTo, ...(gen ? { generation: gen } : {}) });
-      }
-    } else if (known) {
-      push({ ...base, yearFrom: known.yearFrom, yearTo: known.yearTo, generation: known.n });
-    } else {
-      push({ ...base, yearFrom: null, yearTo: null, ...(gen ? { generation: gen } : {}) });
-    }
+type Range = [number | null, number | null];
+
+/** Adjacent or overlapping closed ranges of one model read as one span (16款17款18款 → 2016–2018). */
+function mergeRanges(ranges: readonly Range[]): Range[] {
+  const closed = ranges.filter((r): r is [number, number] => r[0] !== null && r[1] !== null).sort((a, b) => a[0] - b[0]);
+  const merged: Range[] = [];
+  for (const r of closed) {
+    const last = merged[merged.length - 1];
+    if (last && last[1] !== null && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
   }
-  // A model named once with years and once without means the dated mention is the claim.
-  return out.filter((v) => v.yearFrom !== null || v.yearTo !== null || !dated.has(v.model + '|' + v.make));
+  const open = ranges.filter((r) => r[0] === null || r[1] === null);
+  return [...merged, ...open.filter((r, i) => open.findIndex((o) => o[0] === r[0] && o[1] === r[1]) === i)];
+}
+
+function vehiclesOf(found: readonly VehicleMention[]): ParsedVehicle[] {
+  const byModel = new Map<string, { model: CatalogModel; ranges: Range[]; generation?: number }>();
+  for (const v of found) {
+    const key = `${v.model.makeName}|${v.model.name}`;
+    const entry = byModel.get(key) ?? { model: v.model, ranges: [] };
+    byModel.set(key, entry);
+    if (v.years.length > 0) {
+      for (const y of v.years) entry.ranges.push(rangeOf(y, v.model));
+    } else {
+      for (const n of v.generations) {
+        const known = v.model.generations.find((g) => g.n === n);
+        if (known) entry.ranges.push([known.yearFrom, known.yearTo]);
+      }
+    }
+    if (v.generations.length === 1) entry.generation ??= v.generations[0];
+  }
+  const out: ParsedVehicle[] = [];
+  for (const { model, ranges, generation } of byModel.values()) {
+    const base = { make: model.makeName, model: model.name, ...(generation ? { generation } : {}) };
+    // A model named once with years and once without: the dated mention is the claim.
+    const dated = mergeRanges(ranges.filter((r) => r[0] !== null || r[1] !== null));
+    if (dated.length === 0) out.push({ ...base, yearFrom: null, yearTo: null });
+    for (const [yearFrom, yearTo] of dated) out.push({ ...base, yearFrom, yearTo });
+  }
+  return out;
 }
 
 function makeWide(text: string, mentions: readonly Mention[]): string[] {
@@ -148,9 +161,9 @@ export function parseTitleUnchecked(title: string): ParsedFitment {
     if (m.models.length === 0) continue;
     const model = resolve(m, namedMakes);
     if (!model) continue;
-    found.push({ start: m.start, end: m.end, model, group: 0, years: [], generation: null });
-    for (const extra of expandTeslaShorthand(text, m, model)) {
-      found.push({ start: extra.start, end: extra.end, model: extra.models[0], group: 0, years: [], generation: null });
+    found.push({ start: m.start, end: m.end, model, group: 0, years: [], generations: [] });
+    for (const extra of expandShorthand(text, m, model)) {
+      found.push({ start: extra.start, end: extra.end, model: extra.models[0], group: 0, years: [], generations: [] });
     }
   }
   const masked = mask(text, [...mentions, ...found]);

@@ -84,7 +84,7 @@ export const VEHICLE_MAKES: readonly MakeData[] = [
     name: '本田', nameEn: 'Honda', slug: 'honda', aliases: ['HONDA'],
     manufacturers: { 东风本田: 'Dongfeng Honda', 广汽本田: 'GAC Honda' },
     models: [
-      ['思域', 'Civic', 2006, null, { mfr: '东风本田', aliases: ['CIVIC'], gens: [{ n: 8, yearFrom: 2006, yearTo: 2011 }, { n: 9, yearFrom: 2012, yearTo: 2015 }, { n: 10, yearFrom: 2016, yearTo: 2021 }, { n: 11, yearFrom: 2022, yearTo: null }] }],
+      ['思域', 'Civic', 2006, null, { mfr: '东风本田', aliases: ['CIVIC', '喜美'], gens: [{ n: 8, yearFrom: 2006, yearTo: 2011 }, { n: 9, yearFrom: 2012, yearTo: 2015 }, { n: 10, yearFrom: 2016, yearTo: 2021 }, { n: 11, yearFrom: 2022, yearTo: null }] }],
       ['享域', 'Envix', 2019, 2024, { mfr: '东风本田', aliases: ['ENVIX'] }],
       ['CR-V', 'CR-V', 2004, null, { mfr: '东风本田' }],
       ['XR-V', 'XR-V', 2015, 2022, { mfr: '东风本田' }],
@@ -343,8 +343,8 @@ export const VEHICLE_MAKES: readonly MakeData[] = [
   {
     name: '宝马', nameEn: 'BMW', slug: 'bmw', aliases: ['BMW'], manufacturers: { 华晨宝马: 'BMW Brilliance' },
     models: [
-      ['3系', '3 Series', 2005, null, { mfr: '华晨宝马', aliases: ['3系GT', '320LI', '325LI'] }],
-      ['5系', '5 Series', 2006, null, { mfr: '华晨宝马', aliases: ['525LI', '530LI'] }],
+      ['3系', '3 Series', 2005, null, { mfr: '华晨宝马', aliases: ['三系', '3系GT', '320LI', '325LI'] }],
+      ['5系', '5 Series', 2006, null, { mfr: '华晨宝马', aliases: ['五系', '525LI', '530LI'] }],
       ['1系', '1 Series', 2017, null, { mfr: '华晨宝马' }],
       ['X1', 'X1', 2012, null, { mfr: '华晨宝马' }],
       ['X3', 'X3', 2018, null, { mfr: '华晨宝马' }],

@@ -149,20 +149,37 @@ export function findMentions(text: string): Mention[] {
   return scan(text, makes);
 }
 
-const TESLA_TAIL = /^\s{0,2}[/、,&+和与及]\s{0,2}(?:MODEL\s{0,2})?([3YSX丫])(?![A-Z0-9])/;
+let byMakeKey: Map<string, CatalogModel> | undefined;
 
-/** "Model 3/Y" names two cars; the shorthand after the slash is not a dictionary key on its own. */
-export function expandTeslaShorthand(text: string, mention: Mention, model: CatalogModel): Mention[] {
-  if (model.makeName !== '特斯拉') return [];
-  const tesla = vehicleCatalog().makeByName('特斯拉');
+function modelByKey(make: string, key: string): CatalogModel | undefined {
+  if (!byMakeKey) {
+    byMakeKey = new Map();
+    for (const mk of vehicleCatalog().makes) for (const m of mk.models) for (const a of m.aliases) byMakeKey.set(`${mk.name}|${matchKey(a)}`, m);
+  }
+  return byMakeKey.get(`${make}|${key}`);
+}
+
+const SHORTHAND_TAIL = /^(?:\s{0,2}[/、,，&+和与及]\s{0,2}|\s{1,2})([A-Z0-9丫]{1,5})(?![A-Z0-9]|\s?[座款年代寸万元米只个件套片])/;
+
+/**
+ * Sibling models written as a suffix only: "Model 3/Y", "宏光S1 S3 V", "瑞虎8/7". The suffix
+ * replaces the Latin/digit tail of the model just named and must give another model of the
+ * same make; anything else ends the list.
+ */
+export function expandShorthand(text: string, mention: Mention, model: CatalogModel): Mention[] {
+  const key = matchKey(model.name);
+  // Model 3 → "MODEL"+Y, 宏光S1 → "宏光"+S3: try the shorter tails first.
+  const stems = [...new Set([key.replace(/\d+$/, ''), key.replace(/[A-Z0-9]$/, ''), key.replace(/[A-Z]+$/, ''), key.replace(/[A-Z0-9]+$/, '')])].filter((s) => s && s !== key);
+  if (stems.length === 0) return [];
   const extra: Mention[] = [];
   let pos = mention.end;
-  for (let guard = 0; guard < 4; guard++) {
-    const m = TESLA_TAIL.exec(text.slice(pos, pos + 16));
+  for (let guard = 0; guard < 6; guard++) {
+    const m = SHORTHAND_TAIL.exec(text.slice(pos, pos + 12));
     if (!m) break;
-    const letter = m[1] === '丫' ? 'Y' : m[1];
-    const sibling = tesla?.models.find((x) => x.name === `Model ${letter}`);
-    if (sibling) extra.push({ start: pos, end: pos + m[0].length, makes: [], models: [sibling] });
+    const tail = m[1].replace('丫', 'Y');
+    const sibling = stems.map((stem) => modelByKey(model.makeName, stem + tail)).find((x) => x !== undefined);
+    if (!sibling) break;
+    extra.push({ start: pos, end: pos + m[0].length, makes: [], models: [sibling] });
     pos += m[0].length;
   }
   return extra;

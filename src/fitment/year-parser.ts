@@ -31,7 +31,7 @@ const SUFFIX = '(年款|款|年)';
 const NOT_AFTER_NUMBER = '(?<![\\d.])';
 
 const RANGE = new RegExp(`${NOT_AFTER_NUMBER}${Y}\\s{0,2}${SUFFIX}?\\s{0,2}[-~至到]\\s{0,2}${Y}\\s{0,2}${SUFFIX}?(?![\\d.])`, 'g');
-const LIST = new RegExp(`${NOT_AFTER_NUMBER}(?:\\d{4}|\\d{2})(?:\\s?[/、,]\\s?(?:\\d{4}|\\d{2})){1,8}\\s?(?:年款|款)`, 'g');
+const LIST = new RegExp(`${NOT_AFTER_NUMBER}(?:\\d{4}|\\d{2})(?:(?:\\s{0,2}[/、,，]\\s{0,2}|\\s{1,2})(?:\\d{4}|\\d{2})){1,8}\\s{0,2}(?:年款|款)`, 'g');
 const FROM = new RegExp(`${NOT_AFTER_NUMBER}${Y}\\s{0,2}${SUFFIX}?\\s{0,2}(?:及以后|以后|之后|往后|及以上|以上|至今|起)`, 'g');
 const UNTIL = new RegExp(`${NOT_AFTER_NUMBER}${Y}\\s{0,2}${SUFFIX}?\\s{0,2}(?:及以前|以前|之前|及以下|以下)`, 'g');
 const SINGLE = new RegExp(`${NOT_AFTER_NUMBER}(?:${Y}\\s{0,2}(?:年款|款)|(\\d{4})\\s{0,2}年(?!\\s{0,2}(?:新|最新|质保|保修)))`, 'g');
