@@ -14,9 +14,10 @@ interface VehicleMention {
   readonly generations: number[];
 }
 
-const MASK = '\u0001';
+/** Stands in for a matched name; a private-use character, so no title text collides with it in practice. */
+const MASK = '\uE000';
 /** Characters that join names in a list: 宝骏730 560/510、雅阁和思域. */
-const JOINERS = /[\u0001\s/、,，&+和与及或|;；丶·]/g;
+const JOINERS = /[\uE000\s/、,，&+和与及或|;；丶·]/g;
 const UNIVERSAL = /(?<![非不])(?:通用|全车系|全车型|所有车型|各种车型|各车型|万能|百搭)/;
 const MAKE_WIDE_TAIL = /^\s{0,2}(?:汽车|车系|车型|系列|系|车)?\s{0,2}(?:全系|全车系|所有车型|全车型|通用|系列通用|车系通用|车型通用)/;
 const VOLTAGE = /(?<![\d.])(\d{1,3})\s{0,2}(?:V|伏)(?![A-Z])/g;
