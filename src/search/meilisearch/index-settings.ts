@@ -1,0 +1,37 @@
+import type { Settings } from 'meilisearch';
+
+export interface SettingsInput {
+  readonly synonyms: Record<string, string[]>;
+  readonly dictionary: readonly string[];
+  readonly maxTotalHits: number;
+  readonly maxValuesPerFacet: number;
+}
+
+/** Facet names in the `/api/search` response → Meilisearch attributes. */
+export const FACETS = { category: 'category', make: 'makes' } as const;
+
+/** Attribute order is relevance order (the `attribute` rule): title first, long bodies last. */
+export const SEARCHABLE_ATTRIBUTES = ['title', 'subtitle', 'vehicleText', 'categoryName', 'tags', 'terms', 'body'] as const;
+
+/** Settings applied at start-up and to every fresh index a reindex builds. */
+export function indexSettings(input: SettingsInput): Settings {
+  return {
+    searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
+    filterableAttributes: ['type', 'category', 'makes', 'fitKeys', 'universal', 'price', 'createdAt'],
+    sortableAttributes: ['price', 'createdAt'],
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    synonyms: input.synonyms,
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
+      // Part numbers and years must match exactly: "730" is not "750".
+      disableOnNumbers: true,
+    },
+    dictionary: [...input.dictionary],
+    // Chinese segmentation for the text fields; without it a short query such as 尾灯 can be
+    // detected as Japanese and segmented differently from the documents.
+    localizedAttributes: [{ attributePatterns: ['title', 'vehicleText', 'categoryName', 'tags', 'terms', 'body'], locales: ['cmn'] }],
+    faceting: { maxValuesPerFacet: input.maxValuesPerFacet },
+    pagination: { maxTotalHits: input.maxTotalHits },
+  };
+}
