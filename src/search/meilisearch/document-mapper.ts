@@ -1,4 +1,5 @@
 import type { DocumentKey, SearchDocument } from '../search-engine';
+import { priceBucket } from '../price-buckets';
 import { fold, indexTerms } from '../text';
 
 /** The document as Meilisearch stores it: display fields plus helper fields for matching and filtering. */
@@ -19,6 +20,9 @@ export interface MeiliDocument {
   /** "宝骏 730" per vehicle: a searchable field ranked right after the title. */
   readonly vehicleText: readonly string[];
   readonly makes: readonly string[];
+  readonly models: readonly string[];
+  /** Facet bucket of src/search/price-buckets.ts, exposed as `price` in facetDistribution. */
+  readonly priceRange: string | null;
   readonly fitKeys: readonly string[];
   readonly universal: boolean;
   readonly publishedAt: string | null;
@@ -104,6 +108,8 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     vehicles: doc.vehicles,
     vehicleText,
     makes: [...new Set(doc.vehicles.map((v) => v.make.trim()).filter((m) => m !== ''))],
+    models: [...new Set(doc.vehicles.map((v) => v.model.trim()).filter((m) => m !== ''))],
+    priceRange: doc.price === null ? null : priceBucket(doc.price),
     fitKeys: fitKeys(doc.vehicles),
     universal: doc.universal,
     publishedAt: doc.publishedAt,

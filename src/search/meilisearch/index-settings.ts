@@ -8,7 +8,7 @@ export interface SettingsInput {
 }
 
 /** Facet names in the `/api/search` response → Meilisearch attributes. */
-export const FACETS = { category: 'category', make: 'makes' } as const;
+export const FACETS = { category: 'category', make: 'makes', model: 'models', price: 'priceRange' } as const;
 
 /** Attribute order is relevance order (the `attribute` rule): title first, long bodies last. */
 export const SEARCHABLE_ATTRIBUTES = ['title', 'subtitle', 'vehicleText', 'categoryName', 'tags', 'terms', 'body'] as const;
@@ -17,7 +17,7 @@ export const SEARCHABLE_ATTRIBUTES = ['title', 'subtitle', 'vehicleText', 'categ
 export function indexSettings(input: SettingsInput): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES],
-    filterableAttributes: ['type', 'category', 'makes', 'fitKeys', 'universal', 'price', 'createdAt'],
+    filterableAttributes: ['type', 'category', 'makes', 'models', 'priceRange', 'fitKeys', 'universal', 'price', 'createdAt'],
     sortableAttributes: ['price', 'createdAt'],
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     synonyms: input.synonyms,

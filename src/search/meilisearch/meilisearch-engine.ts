@@ -57,7 +57,8 @@ export class MeilisearchEngine implements SearchEngine {
 
   constructor(private readonly opts: MeilisearchEngineOptions) {
     this.indexUid = `${opts.indexPrefix}documents`;
-    this.maxTotalHits = opts.maxTotalHits ?? 10_000;
+    // 1000 like Meilisearch's default and the embedded engine's MAX_TOTAL_HITS: same totalHits from both.
+    this.maxTotalHits = opts.maxTotalHits ?? 1000;
     this.client = new Meilisearch({ host: opts.host, apiKey: opts.apiKey, timeout: opts.requestTimeoutMs ?? 10_000 });
     this.wait = { timeoutMs: opts.taskTimeoutMs ?? 30_000, intervalMs: opts.taskPollMs ?? 25 };
     this.admin = new IndexAdmin(this.client, this.wait, async () => ({
@@ -104,14 +105,14 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const { q, params } = buildSearchParams(query, this.maxTotalHits);
+    const { q, params } = buildSearchParams(query);
     try {
       const res = await this.client.index(this.indexUid).search(q, params);
       return toSearchResult(res, query);
     } catch (e) {
       if (isIndexNotFound(e)) {
         // Nothing delivered yet (first start): an empty index, not an outage.
-        return { query: query.q, engine: 'meilisearch', hits: [], facetDistribution: { category: {}, make: {} }, totalHits: 0, page: query.page, hitsPerPage: query.perPage, processingTimeMs: 0 };
+        return { query: query.q, engine: 'meilisearch', hits: [], facetDistribution: { category: {}, make: {}, model: {}, price: {} }, totalHits: 0, page: query.page, hitsPerPage: query.perPage, processingTimeMs: 0 };
       }
       if (e instanceof AppError) throw e;
       if (e instanceof Error && /MeilisearchRequest|Timeout/.test(e.name)) throw new SearchUnavailableError(e.message);
@@ -150,10 +151,11 @@ export class MeilisearchEngine implements SearchEngine {
       type: r.type,
       title: r.title,
       url: r.url,
-      ...(r.type === 'product' ? { image: r.image ?? null } : {}),
+      image: r.image ?? null,
       _formatted: { title: toMarkedHtml(r._formatted?.title ?? r.title) },
     }));
-    return [...[...categories.values()].slice(0, 2), ...hits].slice(0, limit);
+    // As the embedded engine: up to three categories first, then documents up to the limit.
+    return [...[...categories.values()].slice(0, Math.min(3, limit)), ...hits].slice(0, limit);
   }
 
   async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {

@@ -9,7 +9,7 @@ import { FACETS } from './index-settings';
 export const PRE_TAG = '\u0001';
 export const POST_TAG = '\u0002';
 
-export const RETRIEVED = ['uid', 'type', 'id', 'title', 'url', 'price', 'image', 'vehicles', 'universal', 'publishedAt', 'category', 'categoryName'];
+export const RETRIEVED = ['uid', 'type', 'id', 'title', 'url', 'price', 'image', 'publishedAt'];
 const BODY_CROP_WORDS = 24;
 
 /** A value inside a filter expression: always quoted, with `"` and `\` escaped. */
@@ -32,17 +32,16 @@ export function buildFilter(q: SearchQuery): string[] {
     if (q.year !== undefined && (q.year < FIT_YEAR_MIN || q.year > FIT_YEAR_MAX)) {
       throw new BadRequestError(`year must be between ${FIT_YEAR_MIN} and ${FIT_YEAR_MAX}`, 'unsupported_query');
     }
-    const keys = fitQueryKeys(q.make, q.model, q.year).map(quote).join(', ');
-    // Universal parts fit every car.
-    parts.push(`(fitKeys IN [${keys}] OR universal = true)`);
+    // One vehicle must carry make, model and year together, as in the embedded engine.
+    parts.push(`fitKeys IN [${fitQueryKeys(q.make, q.model, q.year).map(quote).join(', ')}]`);
   }
   return parts;
 }
 
 function sortOf(q: SearchQuery, blank: boolean): string[] | undefined {
   switch (q.sort) {
-    case 'price_asc': return ['price:asc'];
-    case 'price_desc': return ['price:desc'];
+    case 'price_asc': return ['price:asc', 'createdAt:desc'];
+    case 'price_desc': return ['price:desc', 'createdAt:desc'];
     case 'newest': return ['createdAt:desc'];
     // Without words there is no relevance: newest first is a stable, meaningful order.
     case 'relevance': return blank ? ['createdAt:desc'] : undefined;
@@ -54,14 +53,10 @@ export function foldQuery(q: string): string {
 }
 
 /** SearchQuery → Meilisearch search parameters; throws where Meilisearch would answer differently. */
-export function buildSearchParams(q: SearchQuery, maxTotalHits: number): { q: string; params: SearchParams } {
+export function buildSearchParams(q: SearchQuery): { q: string; params: SearchParams } {
   const text = foldQuery(q.q);
   if (!Number.isInteger(q.page) || q.page < 1 || !Number.isInteger(q.perPage) || q.perPage < 1) {
     throw new BadRequestError('page and per_page must be positive integers', 'bad_request');
-  }
-  if ((q.page - 1) * q.perPage >= maxTotalHits) {
-    // Meilisearch stops counting at maxTotalHits; a deeper page would come back silently empty.
-    throw new BadRequestError(`results beyond the first ${maxTotalHits} cannot be paged`, 'unsupported_query');
   }
   const params: SearchParams = {
     filter: buildFilter(q),

@@ -1,8 +1,7 @@
 import type { SearchResponse } from 'meilisearch';
 import type { SearchHit, SearchQuery, SearchResult } from '../search-engine';
-import { fitPart } from './document-mapper';
 import { FACETS } from './index-settings';
-import { hasVehicle, POST_TAG, PRE_TAG } from './query-builder';
+import { POST_TAG, PRE_TAG } from './query-builder';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -35,22 +34,10 @@ interface RawHit {
   url: string;
   price: number | null;
   image: string | null;
-  vehicles: { make: string; model: string; yearFrom: number | null; yearTo: number | null }[];
-  universal: boolean;
   publishedAt: string | null;
   _formatted?: { title?: unknown; subtitle?: unknown; body?: unknown };
 }
 
-function fits(hit: RawHit, q: SearchQuery): boolean | null {
-  if (!hasVehicle(q)) return null;
-  if (hit.universal) return true;
-  return hit.vehicles.some(
-    (v) =>
-      (q.make === undefined || fitPart(v.make) === fitPart(q.make)) &&
-      (q.model === undefined || fitPart(v.model) === fitPart(q.model)) &&
-      (q.year === undefined || ((v.yearFrom ?? -Infinity) <= q.year && q.year <= (v.yearTo ?? Infinity))),
-  );
-}
 
 function formatted(hit: RawHit): SearchHit['_formatted'] {
   const f = hit._formatted ?? {};
@@ -63,7 +50,7 @@ function formatted(hit: RawHit): SearchHit['_formatted'] {
   return out;
 }
 
-export function toSearchHit(hit: RawHit, q: SearchQuery): SearchHit {
+export function toSearchHit(hit: RawHit): SearchHit {
   if (hit.type === 'product') {
     return {
       type: 'product',
@@ -72,7 +59,9 @@ export function toSearchHit(hit: RawHit, q: SearchQuery): SearchHit {
       url: hit.url,
       price: hit.price ?? 0,
       image: hit.image,
-      fits: fits(hit, q),
+      // Fitment against the shopper's garage is decided by the fitment feature, not by search
+      // (the embedded engine answers null too).
+      fits: null,
       _formatted: formatted(hit),
     };
   }
@@ -92,7 +81,7 @@ export function toSearchResult(res: SearchResponse, q: SearchQuery): SearchResul
   return {
     query: q.q,
     engine: 'meilisearch',
-    hits: (res.hits as unknown as RawHit[]).map((h) => toSearchHit(h, q)),
+    hits: (res.hits as unknown as RawHit[]).map(toSearchHit),
     facetDistribution,
     totalHits: res.totalHits ?? 0,
     page: res.page ?? q.page,
