@@ -3,5 +3,5 @@ export { indexTerms, analyzeQuery, words, MAX_QUERY_WORDS, type FieldMode, type 
 export { pinyinTerms } from './pinyin-terms';
 export { cutWords, cutForSearch } from './segmenter';
 export { allowedTypos, Vocabulary } from './typo-tolerance';
-export { highlight, crop, type HighlightTerms } from './highlighter';
+export { highlight, crop, escapeHtml, type HighlightTerms } from './highlighter';
 export { DOMAIN_WORDS, VEHICLE_WORDS, PART_WORDS } from './domain-words';
