@@ -7,7 +7,9 @@ import { DEFAULT_SYNONYM_GROUPS } from '../src/search/synonyms';
  * with pinyin and n-grams), so FTS5 only stores and intersects posting lists:
  * - contentless with contentless_delete: the text lives in search_docs, no second copy;
  * - detail=column: column filters (attribute ranking) without the cost of positions;
- * - unicode61 without diacritic removal: our terms are already folded, it must only split on spaces.
+ * - unicode61 without diacritic removal: our terms are already folded, it must only split on spaces;
+ * - `facets` holds filter tokens (type, category, make, make+model) so a selective filter is an
+ *   FTS5 posting-list intersection instead of a join over every match of a broad word.
  */
 export async function up(knex: Knex): Promise<void> {
   if (!(await knex.schema.hasTable('search_synonyms'))) {
@@ -40,6 +42,7 @@ export async function up(knex: Knex): Promise<void> {
       t.index(['created_at']);
       t.index(['price']);
       t.index(['category', 'created_at']);
+      t.index(['category', 'price']);
     });
   }
   if (!(await knex.schema.hasTable('search_vehicles'))) {
@@ -50,7 +53,8 @@ export async function up(knex: Knex): Promise<void> {
       t.integer('year_from').nullable();
       t.integer('year_to').nullable();
       t.index(['doc']);
-      t.index(['make', 'model']);
+      t.index(['make', 'model', 'doc']);
+      t.index(['model', 'doc']);
     });
   }
   // Latin vocabulary for typo tolerance; the id lets each process load only what is new.
@@ -61,7 +65,7 @@ export async function up(knex: Knex): Promise<void> {
     });
   }
   await knex.raw(
-    `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, subtitle, vehicle, category, body,
+    `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, subtitle, vehicle, category, body, facets,
       content='', contentless_delete=1, detail=column, tokenize="unicode61 remove_diacritics 0")`,
   );
 }

@@ -7,7 +7,7 @@ import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, hasTypos, matchExpression, planQuery, type Slot, type SynonymIndex } from './query-plan';
-import { facetSql, filterSql, orderSql, toFacetDistribution, type SqlPart } from './sql-parts';
+import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -30,6 +30,12 @@ const ATTRIBUTE_BUCKETS: readonly (readonly string[])[] = [
   ['title', 'subtitle', 'vehicle'],
   ['title', 'subtitle', 'vehicle', 'category'],
 ];
+
+const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
+
+function withFilter(match: string, filters: Filters): string {
+  return filters.fts ? `(${match}) AND ${filters.fts}` : match;
+}
 
 interface TextOutcome {
   readonly ranked: readonly number[];
@@ -68,19 +74,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (text) {
       ids = text.ranked.slice(from, from + query.perPage);
       totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
-      facets = { sql: 'SELECT value FROM json_each(?)', bindings: [JSON.stringify(text.ranked.slice(0, MAX_TOTAL_HITS))] };
+      facets = facetSql({ sql: 'SELECT value FROM json_each(?)', bindings: [JSON.stringify(text.ranked.slice(0, MAX_TOTAL_HITS))] });
       match = text.highlight;
     } else {
-      const rows = await this.db.raw<{ doc: number }[]>(
-        `SELECT d.doc FROM search_docs d WHERE ${filters.sql} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`,
-        [...filters.bindings, query.perPage, from],
+      // Browsing: a selective filter (category, make, model) is a posting list in FTS5, which finds
+      // its documents directly; otherwise the document table's indexes serve the sort.
+      const source = filters.selective && filters.fts
+        ? { from: 'search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid', where: `f.search_fts MATCH ? AND ${filters.sql}`, bindings: [filters.fts, ...filters.bindings] }
+        : { from: 'search_docs d', where: filters.sql, bindings: [...filters.bindings] };
+      const rows = await this.safeRaw<{ doc: number }>(
+        `SELECT d.doc FROM ${source.from} WHERE ${source.where} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`,
+        [...source.bindings, query.perPage, from],
       );
       ids = rows.map((r) => r.doc);
-      const count = await this.db.raw<{ n: number }[]>(`SELECT count(*) AS n FROM search_docs d WHERE ${filters.sql}`, [...filters.bindings]);
-      totalHits = Number(count[0].n);
-      facets = { sql: `SELECT d.doc FROM search_docs d WHERE ${filters.sql}`, bindings: filters.bindings };
+      const count = await this.safeRaw<{ n: number }>(`SELECT count(*) AS n FROM ${source.from} WHERE ${source.where}`, source.bindings);
+      totalHits = Number(count[0]?.n ?? 0);
+      facets = source.from === 'search_docs d' ? browseFacetSql(filters) : facetSql({ sql: `SELECT d.doc FROM ${source.from} WHERE ${source.where}`, bindings: source.bindings });
     }
-    const facetRows = await this.db.raw<{ facet: string; value: string; n: number }[]>(facetSql(facets).sql, [...facetSql(facets).bindings]);
+    const facetRows = await this.db.raw<{ facet: string; value: string; n: number }[]>(facets.sql, [...facets.bindings]);
     const hits = await this.hits(ids, match);
     return {
       query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(facetRows), totalHits,
@@ -114,6 +125,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       // Merge FTS5 segments once: later queries read one b-tree per term instead of many.
       await trx.raw(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
     });
+    // A rebuild leaves the whole index in the WAL; until it is checkpointed every read searches the
+    // WAL index first, which made queries after a 100k reindex several times slower.
+    if (this.db.client.config.client !== 'pg') await this.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
   async health(): Promise<SearchHealth> {
@@ -127,7 +141,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
-  private async textSearch(query: SearchQuery, filters: SqlPart): Promise<TextOutcome | null> {
+  private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
     const analyzed = analyzeQuery(query.q);
     if (analyzed.words.length === 0) return null;
     await this.refreshCaches();
@@ -143,15 +157,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return { ranked, highlight: plan.highlight };
   }
 
-  private async candidates(slots: readonly Slot[], filters: SqlPart, query: SearchQuery): Promise<number[]> {
+  private async candidates(slots: readonly Slot[], filters: Filters, query: SearchQuery): Promise<number[]> {
     const order = query.sort === 'relevance' ? 'f.rowid DESC' : orderSql(query.sort);
-    return this.ftsDocs(matchExpression(slots, true), filters, order, MAX_TOTAL_HITS + 1);
+    return this.ftsDocs(matchExpression(slots, true, TEXT_COLUMNS), filters, order, MAX_TOTAL_HITS + 1);
   }
 
   /** Bucket sort: each document goes to the first bucket it matches; newest first inside a bucket. */
-  private async rank(slots: readonly Slot[], filters: SqlPart, matches: readonly number[]): Promise<number[]> {
+  private async rank(slots: readonly Slot[], filters: Filters, matches: readonly number[]): Promise<number[]> {
     const buckets = ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, false, cols));
-    buckets.push(matchExpression(slots, false));
+    buckets.push(matchExpression(slots, false, TEXT_COLUMNS));
     if (hasTypos(slots)) buckets.push(...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
     const ranked: number[] = [];
     const seen = new Set<number>();
@@ -160,8 +174,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     };
     if (matches.length <= MAX_TOTAL_HITS) {
       // Every match is known: one statement gives each document its best bucket.
-      const sql = buckets.map((_, i) => `SELECT f.rowid AS doc, ${i} AS b FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql}`).join(' UNION ALL ');
-      const rows = await this.safeRaw<{ doc: number; b: number }>(sql, buckets.flatMap((m) => [m, ...filters.bindings]));
+      const sql = buckets.map((_, i) => `SELECT f.rowid AS doc, ${i} AS b FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql}`).join(' UNION ALL ');
+      const rows = await this.safeRaw<{ doc: number; b: number }>(sql, buckets.flatMap((m) => [withFilter(m, filters), ...filters.bindings]));
       const best = new Map<number, number>();
       for (const r of rows) best.set(r.doc, Math.min(best.get(r.doc) ?? r.b, r.b));
       const bucketOf = (d: number) => best.get(d) ?? buckets.length;
@@ -177,10 +191,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return ranked;
   }
 
-  private async ftsDocs(match: string, filters: SqlPart, order: string, limit: number): Promise<number[]> {
+  /** FTS5 drives (CROSS JOIN fixes the order): the planner would otherwise walk a filter index and probe FTS5 per row. */
+  private async ftsDocs(match: string, filters: Filters, order: string, limit: number): Promise<number[]> {
     const rows = await this.safeRaw<{ doc: number }>(
-      `SELECT f.rowid AS doc FROM search_fts f JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
-      [match, ...filters.bindings, limit],
+      `SELECT f.rowid AS doc FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
+      [withFilter(match, filters), ...filters.bindings, limit],
     );
     return rows.map((r) => r.doc);
   }

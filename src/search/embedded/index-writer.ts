@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DocumentKey, SearchDocument } from '../search-engine';
 import { indexTerms } from '../text';
+import { facetToken } from './sql-parts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -11,28 +12,35 @@ const ROW_BATCH = 150;
 
 interface FtsRow {
   readonly doc: number;
-  readonly columns: readonly [string, string, string, string, string];
+  readonly columns: readonly [string, string, string, string, string, string];
 }
 
 function join(terms: Iterable<string>): string {
   return [...terms].join(' ');
 }
 
-/** The five FTS columns of a document, as space-separated terms (see migration 0002 for the layout). */
-export function ftsColumns(d: SearchDocument): [string, string, string, string, string] {
+/** The FTS columns of a document, as space-separated terms (see migration 0002 for the layout). */
+export function ftsColumns(d: SearchDocument): [string, string, string, string, string, string] {
   const vehicles = new Set<string>();
   for (const v of d.vehicles) for (const t of indexTerms(`${v.make} ${v.model}`, 'rich')) vehicles.add(t);
   const category = new Set<string>();
   for (const text of [d.categoryName ?? '', d.category ?? '', ...d.tags]) for (const t of indexTerms(text, 'rich')) category.add(t);
-  return [join(indexTerms(d.title, 'rich')), join(indexTerms(d.subtitle, 'rich')), join(vehicles), join(category), join(indexTerms(d.body, 'plain'))];
+  const facets = new Set([facetToken('type', d.type)]);
+  if (d.category) facets.add(facetToken('category', d.category));
+  for (const v of d.vehicles) {
+    facets.add(facetToken('make', v.make));
+    facets.add(facetToken('model', v.model));
+    facets.add(facetToken('vehicle', v.make, v.model));
+  }
+  return [join(indexTerms(d.title, 'rich')), join(indexTerms(d.subtitle, 'rich')), join(vehicles), join(category), join(indexTerms(d.body, 'plain')), join(facets)];
 }
 
 async function insertFts(conn: Conn, rows: readonly FtsRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += FTS_BATCH) {
     const chunk = rows.slice(i, i + FTS_BATCH);
     const bindings = chunk.flatMap((r) => [r.doc, ...r.columns]);
-    const values = chunk.map(() => '(?,?,?,?,?,?)').join(',');
-    await conn.raw(`INSERT INTO search_fts(rowid, title, subtitle, vehicle, category, body) VALUES ${values}`, bindings);
+    const values = chunk.map(() => '(?,?,?,?,?,?,?)').join(',');
+    await conn.raw(`INSERT INTO search_fts(rowid, title, subtitle, vehicle, category, body, facets) VALUES ${values}`, bindings);
   }
 }
 
@@ -100,7 +108,7 @@ export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]
   await insertRows(conn, 'search_docs', docRows);
   await insertRows(conn, 'search_vehicles', vehicleRows);
   await insertFts(conn, ftsRows);
-  await insertVocabulary(conn, ftsRows.flatMap((r) => r.columns));
+  await insertVocabulary(conn, ftsRows.flatMap((r) => r.columns.slice(0, 5)));
 }
 
 export async function removeDocuments(conn: Conn, keys: readonly DocumentKey[]): Promise<void> {
