@@ -23,19 +23,14 @@ export async function up(knex: Knex): Promise<void> {
   }
   if (knex.client.config.client === 'pg') return;
 
+  // Filter, sort and facet columns only: facet counts scan these rows, so the texts live apart.
   if (!(await knex.schema.hasTable('search_docs'))) {
     await knex.schema.createTable('search_docs', (t) => {
       t.integer('doc').primary();
       t.string('type', 16).notNullable();
       t.integer('ref_id').notNullable();
-      t.text('title').notNullable();
-      t.text('subtitle').notNullable().defaultTo('');
-      t.text('body').notNullable().defaultTo('');
-      t.text('url').notNullable();
       t.double('price').nullable();
-      t.text('image').nullable();
       t.string('category', 120).nullable();
-      t.string('published_at', 40).nullable();
       t.bigInteger('created_at').notNullable();
       t.unique(['type', 'ref_id']);
       t.index(['type', 'created_at']);
@@ -43,6 +38,17 @@ export async function up(knex: Knex): Promise<void> {
       t.index(['price']);
       t.index(['category', 'created_at']);
       t.index(['category', 'price']);
+    });
+  }
+  if (!(await knex.schema.hasTable('search_doc_texts'))) {
+    await knex.schema.createTable('search_doc_texts', (t) => {
+      t.integer('doc').primary();
+      t.text('title').notNullable();
+      t.text('subtitle').notNullable().defaultTo('');
+      t.text('body').notNullable().defaultTo('');
+      t.text('url').notNullable();
+      t.text('image').nullable();
+      t.string('published_at', 40).nullable();
     });
   }
   if (!(await knex.schema.hasTable('search_vehicles'))) {
@@ -72,5 +78,5 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP TABLE IF EXISTS search_fts');
-  for (const table of ['search_terms', 'search_vehicles', 'search_docs', 'search_synonyms']) await knex.schema.dropTableIfExists(table);
+  for (const table of ['search_terms', 'search_vehicles', 'search_doc_texts', 'search_docs', 'search_synonyms']) await knex.schema.dropTableIfExists(table);
 }

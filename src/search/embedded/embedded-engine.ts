@@ -216,7 +216,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private async hits(ids: readonly number[], match: HighlightTerms): Promise<SearchHit[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.raw<DocRow[]>('SELECT * FROM search_docs WHERE doc IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    const rows = await this.db.raw<DocRow[]>(
+      'SELECT d.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(ids)],
+    );
     const byDoc = new Map(rows.map((r) => [r.doc, r]));
     return ids.flatMap((id) => {
       const row = byDoc.get(id);

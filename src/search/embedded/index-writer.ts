@@ -75,6 +75,7 @@ async function deleteDocs(conn: Conn, docs: readonly number[]): Promise<void> {
   const list = JSON.stringify(docs);
   await conn.raw('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [list]);
   await conn.raw('DELETE FROM search_vehicles WHERE doc IN (SELECT value FROM json_each(?))', [list]);
+  await conn.raw('DELETE FROM search_doc_texts WHERE doc IN (SELECT value FROM json_each(?))', [list]);
   await conn.raw('DELETE FROM search_docs WHERE doc IN (SELECT value FROM json_each(?))', [list]);
 }
 
@@ -89,6 +90,7 @@ export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]
   const max = await conn.raw<{ m: number | null }[]>('SELECT max(doc) AS m FROM search_docs');
   let next = Number(max[0]?.m ?? 0) + 1;
   const docRows: Record<string, unknown>[] = [];
+  const textRows: Record<string, unknown>[] = [];
   const vehicleRows: Record<string, unknown>[] = [];
   const ftsRows: FtsRow[] = [];
   const seen = new Set<string>();
@@ -97,15 +99,13 @@ export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]
     if (seen.has(key)) continue;
     seen.add(key);
     const doc = next++;
-    docRows.push({
-      doc, type: d.type, ref_id: d.id, title: d.title, subtitle: d.subtitle, body: d.body, url: d.url,
-      price: d.type === 'product' ? d.price : null, image: d.image, category: d.category,
-      published_at: d.publishedAt, created_at: d.createdAt,
-    });
+    docRows.push({ doc, type: d.type, ref_id: d.id, price: d.type === 'product' ? d.price : null, category: d.category, created_at: d.createdAt });
+    textRows.push({ doc, title: d.title, subtitle: d.subtitle, body: d.body, url: d.url, image: d.image, published_at: d.publishedAt });
     for (const v of d.vehicles) vehicleRows.push({ doc, make: v.make, model: v.model, year_from: v.yearFrom, year_to: v.yearTo });
     ftsRows.push({ doc, columns: ftsColumns(d) });
   }
   await insertRows(conn, 'search_docs', docRows);
+  await insertRows(conn, 'search_doc_texts', textRows);
   await insertRows(conn, 'search_vehicles', vehicleRows);
   await insertFts(conn, ftsRows);
   await insertVocabulary(conn, ftsRows.flatMap((r) => r.columns.slice(0, 5)));
@@ -118,5 +118,6 @@ export async function removeDocuments(conn: Conn, keys: readonly DocumentKey[]):
 export async function clearIndex(conn: Conn): Promise<void> {
   await conn.raw(`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`);
   await conn('search_vehicles').delete();
+  await conn('search_doc_texts').delete();
   await conn('search_docs').delete();
 }
