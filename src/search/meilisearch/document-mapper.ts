@@ -49,7 +49,7 @@ export function documentUid(key: DocumentKey): string {
 
 // The highlighter uses \u0001 and \u0002 as tags; they must never come from the content itself.
 function clean(text: string): string {
-  return text.replace(/[\u0001\u0002]/g, '');
+  return text.replaceAll('\u0001', '').replaceAll('\u0002', '');
 }
 
 export function fitPart(value: string): string {

@@ -49,7 +49,7 @@ function sortOf(q: SearchQuery, blank: boolean): string[] | undefined {
 }
 
 export function foldQuery(q: string): string {
-  return fold(q).replace(/[\u0001\u0002]/g, '').trim();
+  return fold(q).replaceAll(PRE_TAG, '').replaceAll(POST_TAG, '').trim();
 }
 
 /** SearchQuery → Meilisearch search parameters; throws where Meilisearch would answer differently. */

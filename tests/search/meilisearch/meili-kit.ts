@@ -14,8 +14,30 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-/** A real SQLite file in a fresh temp dir, migrated. */
+async function resetOutbox(db: Knex): Promise<void> {
+  await db('search_outbox').delete();
+  await db('search_outbox_lease').update({ holder: null, expires_at: 0 });
+}
+
+/**
+ * A real SQLite file in a fresh temp dir, migrated; or, under `npm run test:pg` (DATABASE_URL set,
+ * run in band), the shared PostgreSQL database with the outbox emptied before and after.
+ */
 export async function openTestDb(): Promise<TestDb> {
+  const pgUrl = process.env.DATABASE_URL;
+  if (pgUrl && /^postgres(ql)?:\/\//.test(pgUrl)) {
+    const db = createDb({ client: 'pg', url: pgUrl });
+    await migrateLatest(db);
+    await resetOutbox(db);
+    return {
+      db,
+      file: pgUrl,
+      async close() {
+        await resetOutbox(db);
+        await db.destroy();
+      },
+    };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-meili-'));
   const file = path.join(dir, 'test.sqlite');
   const db = createDb({ client: 'sqlite3', filename: file });
