@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
 import { AppError } from '../../shared/errors';
 import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchQuery, SearchResult, Suggestion } from '../search-engine';
 import { DOMAIN_WORDS, fold } from '../text';
@@ -32,6 +32,12 @@ export interface MeilisearchEngineOptions {
   readonly requestTimeoutMs?: number;
   readonly worker?: Partial<OutboxWorkerOptions>;
   readonly logger?: OutboxWorkerOptions['logger'] & { warn(obj: object, msg: string): void };
+}
+
+/** Unreachable, timed out, or a 5xx: the search is unavailable, not the request wrong. */
+function isOutage(e: unknown): boolean {
+  if (e instanceof MeilisearchRequestError || e instanceof MeilisearchRequestTimeOutError) return true;
+  return e instanceof MeilisearchApiError && e.response.status >= 500;
 }
 
 export class SearchUnavailableError extends AppError {
@@ -115,7 +121,7 @@ export class MeilisearchEngine implements SearchEngine {
         return { query: query.q, engine: 'meilisearch', hits: [], facetDistribution: { category: {}, make: {}, model: {}, price: {} }, totalHits: 0, page: query.page, hitsPerPage: query.perPage, processingTimeMs: 0 };
       }
       if (e instanceof AppError) throw e;
-      if (e instanceof Error && /MeilisearchRequest|Timeout/.test(e.name)) throw new SearchUnavailableError(e.message);
+      if (isOutage(e)) throw new SearchUnavailableError((e as Error).message);
       throw e;
     }
   }
@@ -136,7 +142,7 @@ export class MeilisearchEngine implements SearchEngine {
       });
     } catch (e) {
       if (isIndexNotFound(e)) return [];
-      if (e instanceof Error && /MeilisearchRequest|Timeout/.test(e.name)) throw new SearchUnavailableError(e.message);
+      if (isOutage(e)) throw new SearchUnavailableError((e as Error).message);
       throw e;
     }
     type Row = { type: 'product' | 'article'; title: string; url: string; image?: string | null; category: string | null; categoryName: string | null; _formatted?: { title?: string } };

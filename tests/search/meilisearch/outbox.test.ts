@@ -61,10 +61,12 @@ describe('Meilisearch outbox', () => {
     expect((await outboxRows(t.db)).map((r) => r.attempts)).toEqual([0, 0]);
     const health = await engine.health();
     expect(health).toMatchObject({ ok: false, outboxLag: 2 });
+    await expect(engine.search(query({ q: 'x' }))).rejects.toMatchObject({ status: 503, code: 'search_unavailable' });
 
     await stub.setOutage(true, '503');
     expect((await engine.drain()).status).toBe('unavailable');
     expect(await outboxRows(t.db)).toHaveLength(2);
+    await expect(engine.suggest('x', 5)).rejects.toMatchObject({ status: 503 });
 
     await stub.setOutage(false);
     expect((await engine.drain()).status).toBe('delivered');
