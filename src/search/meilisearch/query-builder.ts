@@ -48,8 +48,17 @@ function sortOf(q: SearchQuery, blank: boolean): string[] | undefined {
   }
 }
 
+/**
+ * Folded query text. Meilisearch reads `"…"` as a phrase and a leading `-` as negation; the
+ * embedded engine treats both as plain text, so they are neutralised to get the same answer.
+ */
 export function foldQuery(q: string): string {
-  return fold(q).replaceAll(PRE_TAG, '').replaceAll(POST_TAG, '').trim();
+  return fold(q)
+    .replaceAll(PRE_TAG, '')
+    .replaceAll(POST_TAG, '')
+    .replace(/"/g, ' ')
+    .replace(/(^|\s)-+/g, '$1')
+    .trim();
 }
 
 /** SearchQuery → Meilisearch search parameters; throws where Meilisearch would answer differently. */

@@ -88,6 +88,15 @@ describe('Meilisearch adapter', () => {
     expect(paged.hits.map((h) => h.id)).toEqual([3]);
   });
 
+  it('when the query holds Meilisearch operators, then they are read as plain text like the embedded engine does', async () => {
+    const negated = await engine.search(query({ q: '-尾灯', type: 'product' }));
+    expect(negated.hits.map((h) => h.id)).toEqual([1]);
+    const quoted = await engine.search(query({ q: '"尾灯', type: 'product' }));
+    expect(quoted.hits.map((h) => h.id)).toEqual([1]);
+    const sent = stub.requests.filter((r) => r.path.endsWith('/search')).slice(-2).map((r) => (r.body as { q: string }).q);
+    expect(sent).toEqual(['尾灯', '尾灯']);
+  });
+
   it('when the query cannot be expressed, then the adapter throws instead of answering differently', async () => {
     await expect(engine.search(query({ make: '宝骏', year: 1900 }))).rejects.toMatchObject({ status: 400, code: 'unsupported_query' });
   });
