@@ -82,8 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let database: Config['database'];
   if (e.DATABASE_URL?.startsWith('postgres')) {
     database = { client: 'pg', url: e.DATABASE_URL };
-    if (engine === 'embedded' && e.SEARCH_ENGINE === 'embedded') {
-      problems.push('SEARCH_ENGINE: the embedded engine needs SQLite; with DATABASE_URL=postgres://… set MEILI_URL');
+    if (engine === 'embedded') {
+      problems.push(
+        e.SEARCH_ENGINE === 'embedded'
+          ? 'SEARCH_ENGINE: the embedded engine needs SQLite; with DATABASE_URL=postgres://… use meilisearch and set MEILI_URL'
+          : 'MEILI_URL: required with DATABASE_URL=postgres://… (the embedded search engine runs on SQLite only)',
+      );
     }
   } else {
     const file = e.DATABASE_URL ? e.DATABASE_URL.replace(/^sqlite:\/\//, '') : path.join(dataDir, 'qipei.sqlite');

@@ -170,7 +170,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const ranked: number[] = [];
     const seen = new Set<number>();
     const take = (docs: readonly number[]) => {
-      for (const d of docs) if (!seen.has(d) && ranked.length < matches.length) (seen.add(d), ranked.push(d));
+      for (const d of docs) {
+        if (seen.has(d) || ranked.length >= matches.length) continue;
+        seen.add(d);
+        ranked.push(d);
+      }
     };
     if (matches.length <= MAX_TOTAL_HITS) {
       // Every match is known: one statement gives each document its best bucket.

@@ -39,7 +39,7 @@ describe('migrations and seeds on a real SQLite file', () => {
     expect(before.products).toBeGreaterThanOrEqual(65);
     await runSeeds(db, { storage });
     expect({ products: await count('products'), variants: await count('product_variants'), images: await count('product_images'), categories: await count('categories') }).toEqual(before);
-  });
+  }, 180_000); // renders every placeholder image with sharp: slow on a loaded 2-core machine
 
   it('when seeded, then the charger has 12V/24V and the tail light 左/右/一对 variants', async () => {
     const labels = async (like: string) =>
