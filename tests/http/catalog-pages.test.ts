@@ -97,6 +97,7 @@ describe('storefront pages', () => {
     await request(t.app).get('/healthz').expect(200, { status: 'ok' });
     const ready = await request(t.app).get('/readyz').expect(200);
     expect(ready.body.checks.database.ok).toBe(true);
+    expect(ready.body.checks.search.ok).toBe(true);
   });
 });
 
