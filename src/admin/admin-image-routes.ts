@@ -1,4 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { MulterError } from 'multer';
 import { AppError, BadRequestError, NotFoundError } from '../shared/errors';
 import { createImageUpload, MAX_UPLOAD_REQUEST_BYTES } from '../media/upload-policy';
 import { discardUploads, storeUploads, type IncomingFile } from '../media/upload-processor';
@@ -13,8 +14,15 @@ export const UPLOAD_PATH = /^\/products\/[1-9]\d{0,9}\/images$/;
 
 const MAX_ALT = 300;
 
-function runMiddleware(mw: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => mw(req, res, (err?: unknown) => (err ? reject(err) : resolve())));
+/** Runs multer; a body busboy cannot parse is the client's fault (400), never a 500. */
+function runMultipart(mw: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) =>
+    mw(req, res, (err?: unknown) => {
+      if (!err) return resolve();
+      if (err instanceof AppError || err instanceof MulterError) return reject(err);
+      reject(new BadRequestError('上传请求格式不正确', 'upload_malformed'));
+    }),
+  );
 }
 
 function altsFor(body: unknown, count: number): string[] {
@@ -57,7 +65,7 @@ export function imageRoutes({ ctx, writer, csrf }: AdminDeps): Router {
     if (!(await ctx.db('products').where({ id: productId }).first('id'))) throw new NotFoundError('商品不存在', 'unknown_product');
 
     await requestGate.run(async () => {
-      await runMiddleware(upload, req, res);
+      await runMultipart(upload, req, res);
       if (!csrf.verify(req)) throw new CsrfError('csrf_invalid');
       const files = (req.files ?? []) as Express.Multer.File[];
       if (files.length === 0) throw new BadRequestError(T.noFiles, 'upload_no_files');
