@@ -11,6 +11,20 @@ export class CsrfError extends AppError {
 }
 
 /**
+ * The Origin must name this host. Its scheme may be https even when Express sees http: behind a
+ * TLS-terminating proxy without TRUST_PROXY, refusing every admin form would help nobody.
+ */
+function sameOrigin(origin: string, req: Request): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // includes the opaque origin "null"
+  }
+  return url.host === req.get('host') && (url.protocol === `${req.protocol}:` || url.protocol === 'https:');
+}
+
+/**
  * Fetch metadata and Origin first: a browser tells us when a request is cross-site, and we
  * refuse it before reading the body. Clients that send neither (old browsers, curl) still
  * need the CSRF token, so nothing is weaker for them.
@@ -20,7 +34,7 @@ export const rejectCrossSite: RequestHandler = (req, _res, next) => {
   const site = req.get('sec-fetch-site');
   if (site !== undefined && site !== 'same-origin') return next(new CsrfError('cross_site_request'));
   const origin = req.get('origin');
-  if (origin !== undefined && origin !== `${req.protocol}://${req.get('host')}`) return next(new CsrfError('cross_site_request'));
+  if (origin !== undefined && !sameOrigin(origin, req)) return next(new CsrfError('cross_site_request'));
   next();
 };
 
