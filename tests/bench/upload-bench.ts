@@ -16,6 +16,8 @@ export interface UploadBenchResult {
   runs: number;
   /** The slowest of the timed runs, so one lucky run cannot hide a slow path. */
   worstMs: number;
+  /** Median process CPU time (user + system, all libvips threads): steadier than wall time on a busy machine. */
+  cpuMs: number;
 }
 
 /** A 4000×3000 photo-like JPEG: smooth gradients plus sensor-like noise, camera quality. */
@@ -45,6 +47,7 @@ export async function runUploadBench(opts: { runs?: number } = {}): Promise<Uplo
     // One untimed warm-up loads libvips' codecs and thread pool.
     await storeUploads(storage, [{ buffer: input, originalname: 'warmup.jpg' }], 'bench');
     const times: number[] = [];
+    const cpu: number[] = [];
     let peakGrowth = 0;
     let variants = 0;
     for (let i = 0; i < runs; i++) {
@@ -52,9 +55,12 @@ export async function runUploadBench(opts: { runs?: number } = {}): Promise<Uplo
       const before = process.memoryUsage.rss();
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       const [stored] = await storeUploads(storage, [{ buffer: input, originalname: `run-${i}.jpg` }], 'bench');
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage.rss());
       peakGrowth = Math.max(peakGrowth, peak - before);
@@ -64,6 +70,7 @@ export async function runUploadBench(opts: { runs?: number } = {}): Promise<Uplo
     return {
       ms: Math.round(sorted[Math.floor(sorted.length / 2)]),
       worstMs: Math.round(sorted[sorted.length - 1]),
+      cpuMs: Math.round([...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)]),
       rssGrowthMb: Math.round(peakGrowth / 1024 / 1024),
       inputMb: Math.round((input.length / 1024 / 1024) * 10) / 10,
       megapixels: 12,
