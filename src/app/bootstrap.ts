@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
+import { assertNoDefaultAdmin } from '../admin';
 import { createCatalogService } from '../catalog';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
@@ -18,6 +19,8 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
   const db = createDb(config.database);
   try {
     await migrateLatest(db);
+    // ASVS: production never runs with an admin that opens with a published default password.
+    if (config.env === 'production') await assertNoDefaultAdmin(db);
     const storage = new LocalMediaStorage(config.mediaDir);
     const catalog = createCatalogService(db);
     const search = createSearchEngine(config, db, logger);

@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { adminRoutes } from '../admin';
 import { catalogRoutes } from '../catalog';
 import { mediaRoutes } from '../media';
 import type { AppContext } from './context';
@@ -13,4 +14,5 @@ export function mountRoutes(app: Express, ctx: AppContext): void {
   app.use(seoRoutes(ctx));
   app.use(searchRoutes({ engine: ctx.search }));
   app.use(catalogRoutes(ctx.catalog));
+  app.use('/admin', adminRoutes(ctx));
 }
