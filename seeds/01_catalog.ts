@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import sharp from 'sharp';
 import { insertReturningId } from '../src/db/knex';
 import { placeholderSvg, processImage, type MediaStorage } from '../src/media';
+import { applyParsedFitment, parseTitle, seedVehicles } from '../src/fitment';
 import { SEED_CATEGORIES, SEED_PRODUCTS, type SeedProduct } from './data/catalog-data';
 import type { SeedContext } from './index';
 
@@ -50,6 +51,8 @@ async function insertProduct(trx: Knex.Transaction, p: SeedProduct, categoryId: 
 
 /** Idempotent: categories and products are matched by slug, so a second run adds nothing. */
 export async function seed(knex: Knex, ctx: SeedContext): Promise<void> {
+  // Fitment rows point at vehicles, so the vehicle tables come first.
+  await seedVehicles(knex);
   const categoryIds = await upsertCategories(knex);
   const categoryNames = new Map(SEED_CATEGORIES.map((c) => [c.slug, c.name]));
   for (const [index, p] of SEED_PRODUCTS.entries()) {
@@ -62,6 +65,8 @@ export async function seed(knex: Knex, ctx: SeedContext): Promise<void> {
           product_id: id, storage_key: image.baseKey, width: image.width, height: image.height,
           variants: JSON.stringify(image.variants), alt: `${p.title}（示意图）`, original_name: 'placeholder.png', position: 0,
         });
+        // Same transaction as the product, and before the hook, so the search document sees the fitment.
+        await applyParsedFitment(trx, id, parseTitle(p.title));
         await ctx.afterProductWrite?.(trx, id);
       });
     } catch (err) {

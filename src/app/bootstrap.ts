@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
 import { createCatalogService } from '../catalog';
+import { createFitmentShop } from '../fitment';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
 import { runSeeds } from '../../seeds';
@@ -19,6 +20,9 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     await migrateLatest(db);
     const storage = new LocalMediaStorage(config.mediaDir);
     const catalog = createCatalogService(db);
+    const fitment = createFitmentShop(db);
+    // The picker needs the vehicle tables even on databases seeded before fitment existed.
+    await fitment.ensureVehicles();
     // Replaced by the search engine's indexer when search is wired in (src/search).
     const indexer: AppContext['indexer'] = {
       productChanged: async () => {},
@@ -26,7 +30,7 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
       articleChanged: async () => {},
       articleRemoved: async () => {},
     };
-    const ctx: AppContext = { config, db, logger, storage, catalog, indexer };
+    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, indexer };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
-import { catalogRoutes } from '../catalog';
+import { catalogRoutes, vehiclePageRoutes } from '../catalog';
+import { garageMiddleware, garageRoutes, vehicleApiRoutes } from '../fitment';
 import { mediaRoutes } from '../media';
 import type { AppContext } from './context';
 import { healthRoutes } from './health-routes';
@@ -7,8 +8,14 @@ import { seoRoutes } from './seo-routes';
 
 /** The only place where features meet HTTP. */
 export function mountRoutes(app: Express, ctx: AppContext): void {
+  // Before every page: the header banner and picker read the shopper's garage.
+  app.use(garageMiddleware(ctx.fitment));
   app.use(healthRoutes(ctx));
   app.use(mediaRoutes(ctx.storage));
   app.use(seoRoutes(ctx));
-  app.use(catalogRoutes(ctx.catalog));
+  app.use(catalogRoutes(ctx.catalog, ctx.fitment));
+  app.use(garageRoutes(ctx.fitment));
+  app.use(vehicleApiRoutes(ctx.fitment));
+  // Integrator: pass { relatedArticles: (vehicle) => … } once the newsroom is merged.
+  app.use(vehiclePageRoutes(ctx.catalog, ctx.fitment));
 }
