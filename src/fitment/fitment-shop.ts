@@ -16,6 +16,7 @@ import {
   type VehicleQuery,
 } from './fitment-service';
 import type { GarageCookie, GarageEntry } from './garage-cookie';
+import { listProductVehicleRows as productVehicleRows } from './fitment-repository';
 import { SHOP_TEXT, specLabel, yearsLabel } from './shop-strings';
 import { asKind, badgeOf, modelDate, toShopperVehicle, type FitBadge, type FitBoxModel, type GarageState, type GarageVehicle, type ShopperVehicle } from './fit-view-models';
 import { vehicleCatalog } from './vehicle-catalog';
@@ -84,6 +85,20 @@ export function createFitmentShop(db: Knex, opts: { now?: () => Date } = {}) {
     resolve,
     statuses,
     badges,
+
+    /** `fits` of /api/search hits: true only for 'fits' (the README rule), false for 'no_fit', else null. */
+    async fitsFlags(productIds: readonly number[], vehicle: ActiveVehicle | null): Promise<Map<number, boolean | null>> {
+      const map = await statuses(productIds, vehicle);
+      return new Map([...map].map(([id, s]) => [id, s === 'fits' ? true : s === 'no_fit' ? false : null]));
+    },
+
+    /** The fitment part of a search document (SearchDocument.vehicles / universal). Make-wide rows carry model ''. */
+    async searchFields(productIds: readonly number[]): Promise<Map<number, { vehicles: { make: string; model: string; yearFrom: number | null; yearTo: number | null }[]; universal: boolean }>> {
+      const [kinds, rows] = await Promise.all([kindsOf(productIds), productVehicleRows(db, productIds)]);
+      const out = new Map(productIds.map((id) => [id, { vehicles: [] as { make: string; model: string; yearFrom: number | null; yearTo: number | null }[], universal: kinds.get(id)?.kind === 'universal' }]));
+      for (const r of rows) out.get(r.product_id)?.vehicles.push({ make: r.make_name, model: r.model_name ?? '', yearFrom: r.year_from, yearTo: r.year_to });
+      return out;
+    },
 
     /** Fills the vehicle tables when the reference data has models the database lacks. */
     async ensureVehicles(): Promise<void> {

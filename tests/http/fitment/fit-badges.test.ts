@@ -104,3 +104,28 @@ describe('the product page fit box', () => {
     expect(universal.text).not.toContain('isAccessoryOrSparePartFor');
   });
 });
+
+describe('cached pages and other consumers', () => {
+  it('when the same page is requested with different garages, then each shopper sees their own fit', async () => {
+    const civic = await pickVehicle(t.app, { make: 'honda', model: 'civic', year: 2018 });
+    const url = `/p/${TAIL_LIGHT}`;
+    for (let round = 0; round < 2; round++) {
+      expect(fitBox((await request(t.app).get(url).set('Host', 'shop.test').set('Cookie', baojun2016).expect(200)).text).status).toBe('fits');
+      expect(fitBox((await request(t.app).get(url).set('Host', 'shop.test').set('Cookie', civic).expect(200)).text).status).toBe('no_fit');
+      expect(fitBox((await request(t.app).get(url).set('Host', 'shop.test').expect(200)).text).status).toBe('unknown');
+    }
+  });
+
+  it('when search asks for fits flags and document fields, then they agree with the badges', async () => {
+    const ids = new Map<string, number>();
+    for (const slug of [TAIL_LIGHT, HONDA_GRILLE, UNIVERSAL]) ids.set(slug, (await t.runtime.db('products').where({ slug }).first('id')).id);
+    const vehicle = await t.runtime.fitment.resolve({ make: 'baojun', model: '730', year: 2016 });
+    const flags = await t.runtime.fitment.fitsFlags([...ids.values()], vehicle);
+    expect(flags.get(ids.get(TAIL_LIGHT)!)).toBe(true);
+    expect(flags.get(ids.get(HONDA_GRILLE)!)).toBe(false);
+    expect(flags.get(ids.get(UNIVERSAL)!)).toBeNull();
+    const fields = await t.runtime.fitment.searchFields([...ids.values()]);
+    expect(fields.get(ids.get(TAIL_LIGHT)!)).toEqual({ vehicles: [{ make: '宝骏', model: '730', yearFrom: 2014, yearTo: 2021 }], universal: false });
+    expect(fields.get(ids.get(UNIVERSAL)!)).toEqual({ vehicles: [], universal: true });
+  });
+});
