@@ -223,7 +223,7 @@ export function createFitmentShop(db: Knex, opts: { now?: () => Date } = {}) {
         .leftJoin('vehicle_models as md', 'md.id', 'f.model_id')
         .where('p.status', 'published')
         .distinct('mk.slug as make_slug', 'md.slug as model_slug')
-        .orderBy([{ column: 'mk.slug' }, { column: 'md.slug' }]);
+        .orderBy([{ column: 'make_slug' }, { column: 'model_slug' }]);
       const paths = new Set<string>(['/vehicles']);
       for (const r of rows) {
         paths.add(`/vehicles/${r.make_slug}`);
