@@ -3,6 +3,7 @@ import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
 import { assertNoDefaultAdmin } from '../admin';
 import { createCatalogService } from '../catalog';
+import { createFitmentShop } from '../fitment';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
 import { runSeeds } from '../../seeds';
@@ -23,9 +24,12 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     if (config.env === 'production') await assertNoDefaultAdmin(db);
     const storage = new LocalMediaStorage(config.mediaDir);
     const catalog = createCatalogService(db);
+    const fitment = createFitmentShop(db);
+    // The picker needs the vehicle tables even on databases seeded before fitment existed.
+    await fitment.ensureVehicles();
     const search = createSearchEngine(config, db, logger);
     const indexer = createSearchIndexer(search);
-    const ctx: AppContext = { config, db, logger, storage, catalog, indexer, search };
+    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, indexer, search };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {

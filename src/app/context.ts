@@ -3,6 +3,7 @@ import type { Config } from '../config/config';
 import type { Logger } from '../shared/logger';
 import type { MediaStorage } from '../media/storage';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { FitmentShop } from '../fitment';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { SearchEngine } from '../search/search-engine';
 
@@ -13,6 +14,8 @@ export interface AppContext {
   readonly logger: Logger;
   readonly storage: MediaStorage;
   readonly catalog: CatalogService;
+  /** Shopper-side fitment: garage, badges, fit box, picker data. */
+  readonly fitment: FitmentShop;
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
   readonly search: SearchEngine;

@@ -1,18 +1,25 @@
 import type { Express } from 'express';
 import { adminRoutes } from '../admin';
-import { catalogRoutes } from '../catalog';
+import { catalogRoutes, vehiclePageRoutes } from '../catalog';
+import { garageMiddleware, garageRoutes, vehicleApiRoutes } from '../fitment';
 import { mediaRoutes } from '../media';
 import type { AppContext } from './context';
 import { healthRoutes } from './health-routes';
 import { seoRoutes } from './seo-routes';
 import { searchRoutes } from '../search/search-routes';
+import { searchDeps } from './search-deps';
 
 /** The only place where features meet HTTP. */
 export function mountRoutes(app: Express, ctx: AppContext): void {
+  // Before every page: the header banner and picker read the shopper's garage.
+  app.use(garageMiddleware(ctx.fitment));
   app.use(healthRoutes(ctx));
   app.use(mediaRoutes(ctx.storage));
   app.use(seoRoutes(ctx));
-  app.use(searchRoutes({ engine: ctx.search }));
-  app.use(catalogRoutes(ctx.catalog));
+  app.use(searchRoutes(searchDeps(ctx)));
+  app.use(catalogRoutes(ctx.catalog, ctx.fitment));
+  app.use(garageRoutes(ctx.fitment));
+  app.use(vehicleApiRoutes(ctx.fitment));
+  app.use(vehiclePageRoutes(ctx.catalog, ctx.fitment));
   app.use('/admin', adminRoutes(ctx));
 }

@@ -10,13 +10,19 @@ export function seoRoutes(ctx: AppContext): Router {
 
   router.get('/robots.txt', (req, res) => {
     const base = `${req.protocol}://${req.get('host')}`;
-    res.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /search\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
+    res.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /search\nDisallow: /garage\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
   });
 
   router.get('/sitemap.xml', async (req, res) => {
     const base = `${req.protocol}://${req.get('host')}`;
-    const { products, categories } = await ctx.catalog.sitemapEntries();
-    const entries = [{ path: '/', lastmod: null as Date | null }, { path: '/products', lastmod: null }, ...categories, ...products];
+    const [{ products, categories }, vehicles] = await Promise.all([ctx.catalog.sitemapEntries(), ctx.fitment.landingPaths()]);
+    const entries = [
+      { path: '/', lastmod: null as Date | null },
+      { path: '/products', lastmod: null },
+      ...categories,
+      ...vehicles.map((path) => ({ path, lastmod: null as Date | null })),
+      ...products,
+    ];
     const body = entries
       .map((e) => `  <url><loc>${xmlEscape(base + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}</url>`)
       .join('\n');

@@ -75,6 +75,30 @@ describe('/api/search on the seeded shop', () => {
   });
 });
 
+describe('search with a vehicle', () => {
+  it('when make, model and year are given, then results are filtered and product hits say they fit', async () => {
+    const res = await request(t.app).get('/api/search').query({ q: '尾灯', make: '宝骏', model: '730', year: '2016' }).expect(200);
+    expect(res.body.hits.length).toBeGreaterThan(0);
+    const tail = res.body.hits.find((h: { title: string }) => h.title === TAIL_LIGHT);
+    expect(tail.fits).toBe(true);
+    expect(res.body.facetDistribution.make).toEqual(expect.objectContaining({ 宝骏: expect.any(Number) }));
+  });
+
+  it('when the vehicle is given by slug, then it means the same car', async () => {
+    const res = await request(t.app).get('/api/search').query({ q: '尾灯', make: 'baojun', model: '730' }).expect(200);
+    expect(res.body.hits.map((h: { title: string }) => h.title)).toContain(TAIL_LIGHT);
+  });
+
+  it.each([
+    [{ make: 'nosuchmake' }, 'unknown_make'],
+    [{ make: '宝骏', model: 'nosuch' }, 'unknown_model'],
+    [{ make: '宝骏', model: '730', year: '2030' }, 'year_out_of_range'],
+  ])('when the vehicle %j is unknown, then 400 %s', async (query, code) => {
+    const res = await request(t.app).get('/api/search').query({ q: '尾灯', ...query }).expect(400);
+    expect(res.body.error.code).toBe(code);
+  });
+});
+
 describe('/api/suggest and /search', () => {
   it('when typing a prefix, then products and categories are suggested', async () => {
     const res = await request(t.app).get('/api/suggest').query({ q: '尾' }).expect(200);

@@ -1,0 +1,29 @@
+const ORIGIN = 'http://qipei.invalid';
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a form may send the shopper back to: only a path on this site. Absolute URLs,
+ * protocol-relative `//host`, backslash tricks (`/\host`) and control characters all fall
+ * back to `fallback`, so a crafted link can never turn the garage into an open redirect.
+ */
+export function safeReturnPath(raw: unknown, fallback = '/'): string {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 500) return fallback;
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\') || hasControlCharacter(raw)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(raw, ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== ORIGIN) return fallback;
+  // The picker itself is never a destination: it would loop the shopper back into the flow.
+  if (url.pathname.startsWith('/garage/select')) return fallback;
+  return `${url.pathname}${url.search}`;
+}
