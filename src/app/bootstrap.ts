@@ -2,6 +2,7 @@ import type { Config } from '../config/config';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
 import { createCatalogService } from '../catalog';
+import { createNewsService } from '../news';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
 import { runSeeds } from '../../seeds';
@@ -26,12 +27,17 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
       articleChanged: async () => {},
       articleRemoved: async () => {},
     };
-    const ctx: AppContext = { config, db, logger, storage, catalog, indexer };
+    const news = createNewsService(db, { catalog, indexer });
+    const ctx: AppContext = { config, db, logger, storage, catalog, news, indexer };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {
         logger.info('empty database: seeding demo content');
-        await runSeeds(db, { storage, afterProductWrite: (trx, id) => indexer.productChanged(trx, id) });
+        await runSeeds(db, {
+          storage,
+          afterProductWrite: (trx, id) => indexer.productChanged(trx, id),
+          afterArticleWrite: (trx, id) => indexer.articleChanged(trx, id),
+        });
       }
     }
     return { ...ctx, close: () => db.destroy() };

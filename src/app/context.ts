@@ -4,6 +4,7 @@ import type { Logger } from '../shared/logger';
 import type { MediaStorage } from '../media/storage';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { SearchIndexer } from '../search/search-indexer';
+import type { NewsService } from '../news';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -12,6 +13,7 @@ export interface AppContext {
   readonly logger: Logger;
   readonly storage: MediaStorage;
   readonly catalog: CatalogService;
+  readonly news: NewsService;
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
 }

@@ -15,8 +15,8 @@ export function seoRoutes(ctx: AppContext): Router {
 
   router.get('/sitemap.xml', async (req, res) => {
     const base = `${req.protocol}://${req.get('host')}`;
-    const { products, categories } = await ctx.catalog.sitemapEntries();
-    const entries = [{ path: '/', lastmod: null as Date | null }, { path: '/products', lastmod: null }, ...categories, ...products];
+    const [{ products, categories }, articles] = await Promise.all([ctx.catalog.sitemapEntries(), ctx.news.sitemapEntries()]);
+    const entries = [{ path: '/', lastmod: null as Date | null }, { path: '/products', lastmod: null }, { path: '/news', lastmod: articles[0]?.lastmod ?? null }, ...categories, ...products, ...articles];
     const body = entries
       .map((e) => `  <url><loc>${xmlEscape(base + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}</url>`)
       .join('\n');

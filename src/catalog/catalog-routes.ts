@@ -43,12 +43,18 @@ function productJsonLd(d: ProductDetail, base: string) {
   ];
 }
 
-export function catalogRoutes(catalog: CatalogService): Router {
+/** Newsroom links the shop shows; wired by app/routes.ts so the catalogue never imports the newsroom. */
+export interface CatalogNewsLinks {
+  latestNews?(): Promise<{ url: string; title: string; iso: string; displayDate: string }[]>;
+  relatedArticles?(productId: number): Promise<{ url: string; title: string }[]>;
+}
+
+export function catalogRoutes(catalog: CatalogService, newsLinks: CatalogNewsLinks = {}): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
-    const home = await catalog.home();
-    res.render('catalog/home', { ...home, canonical: '/' });
+    const [home, latestNews] = await Promise.all([catalog.home(), newsLinks.latestNews?.() ?? []]);
+    res.render('catalog/home', { ...home, latestNews, canonical: '/' });
   });
 
   const listing = (fixedCategory: boolean) => async (req: import('express').Request, res: import('express').Response) => {
@@ -76,11 +82,13 @@ export function catalogRoutes(catalog: CatalogService): Router {
     const slug = String(req.params.slug);
     if (!SLUG.test(slug) || slug.length > 160) throw new BadRequestError('商品地址无效', 'invalid_parameter');
     const detail = await catalog.product(slug);
+    const relatedArticles = (await newsLinks.relatedArticles?.(detail.row.id)) ?? [];
     const variantParam = typeof req.query.variant === 'string' ? req.query.variant : undefined;
     const selected = detail.variants.find((v) => String(v.id) === variantParam) ?? detail.variants[0] ?? null;
     const base = res.locals.canonicalBase as string;
     res.render('catalog/product', {
       d: detail,
+      relatedArticles,
       selected,
       title: detail.row.title,
       description: detail.description.slice(0, 150),

@@ -1,0 +1,53 @@
+import type { Knex } from 'knex';
+import sharp from 'sharp';
+import { placeholderSvg, processImage, type MediaStorage } from '../src/media';
+import { escapeHtml, insertArticle, parseArticleInput, resolveProductSlugs } from '../src/news';
+import { parseShanghai } from '../src/shared/time';
+import { SEED_ARTICLES, type SeedArticle } from './data/news-data';
+import type { SeedContext } from './index';
+
+async function placeholderPhoto(storage: MediaStorage, label: string, seed: number) {
+  const png = await sharp(Buffer.from(placeholderSvg(label, seed))).png().toBuffer();
+  return processImage(storage, png, 'news');
+}
+
+/** Plain paragraphs are escaped here; blocks that start with `<` are HTML for the sanitiser. */
+export function seedBodyHtml(a: SeedArticle): string {
+  return a.paragraphs.map((p) => (p.startsWith('<') ? p : `<p>${escapeHtml(p)}</p>`)).join('\n');
+}
+
+/**
+ * Idempotent: articles are matched by slug. Goes through the same validation and sanitiser as
+ * the admin, and tells search about each article inside its transaction.
+ */
+export async function seed(knex: Knex, ctx: SeedContext): Promise<void> {
+  for (const [index, a] of SEED_ARTICLES.entries()) {
+    if (await knex('articles').where({ slug: a.slug }).first('id')) continue;
+    const publishedAt = parseShanghai(a.publishedAt);
+    if (!publishedAt) throw new Error(`seed article ${a.slug}: bad publishedAt ${a.publishedAt}`);
+    const image = await placeholderPhoto(ctx.storage, a.imageLabel, index + 3);
+    try {
+      const parsed = parseArticleInput(
+        {
+          slug: a.slug, title: a.title, dek: a.dek, body: seedBodyHtml(a), byline: a.byline, source: a.source,
+          dateline: a.dateline, section: a.section, lang: a.lang, status: 'published', publishedAt,
+          image: { key: image.baseKey, width: image.width, height: image.height, variants: image.variants },
+          imageAlt: a.imageAlt, imageCaption: a.imageCaption, imageCredit: a.imageCredit,
+          tags: a.tags, productSlugs: a.productSlugs,
+        },
+        publishedAt,
+      );
+      if (!parsed.ok) throw new Error(`seed article ${a.slug}: ${JSON.stringify(parsed.errors)}`);
+      const { ids, unknown } = await resolveProductSlugs(knex, parsed.data.productSlugs);
+      if (unknown.length) throw new Error(`seed article ${a.slug}: unknown products ${unknown.join(', ')}`);
+      await knex.transaction(async (trx) => {
+        // Seeded rows carry the page's own timestamp as their last change too.
+        const { id } = await insertArticle(trx, parsed.data, ids, publishedAt, { views: a.views });
+        await ctx.afterArticleWrite?.(trx, id);
+      });
+    } catch (err) {
+      await ctx.storage.delete(image.variants.map((v) => v.key));
+      throw err;
+    }
+  }
+}
