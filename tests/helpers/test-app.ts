@@ -6,7 +6,12 @@ import { loadConfig } from '../../src/config/config';
 import { bootstrap, type Runtime } from '../../src/app/bootstrap';
 import { createApp } from '../../src/app/create-app';
 
-export const TEMPLATE_DIR = path.join(os.tmpdir(), 'qipei-test-template');
+/** Set by global-setup.ts for this run only, so parallel jest runs never share a template. */
+export function templateDir(): string {
+  const dir = process.env.QIPEI_TEMPLATE_DIR;
+  if (!dir) throw new Error('QIPEI_TEMPLATE_DIR is not set: run tests through jest (global setup builds the template)');
+  return dir;
+}
 
 export interface TestApp {
   app: Express;
@@ -21,7 +26,7 @@ export interface TestApp {
  */
 export async function createTestApp(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-test-'));
-  if (opts.seeded ?? true) fs.cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+  if (opts.seeded ?? true) fs.cpSync(templateDir(), dataDir, { recursive: true });
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...opts.env });
   const runtime = await bootstrap(config, { seed: false });
   const app = createApp(runtime);
