@@ -11,9 +11,13 @@ async function placeholderPhoto(storage: MediaStorage, label: string, seed: numb
   return processImage(storage, png, 'news');
 }
 
-/** Plain paragraphs are escaped here; blocks that start with `<` are HTML for the sanitiser. */
+/**
+ * Plain paragraphs (the wire story) are escaped here; blocks that start with a tag are HTML, and
+ * paragraphs with inline links are wrapped; both then pass the sanitiser like admin input.
+ */
 export function seedBodyHtml(a: SeedArticle): string {
-  return a.paragraphs.map((p) => (p.startsWith('<') ? p : `<p>${escapeHtml(p)}</p>`)).join('\n');
+  const block = (p: string) => (p.startsWith('<') ? p : /<a\s/.test(p) ? `<p>${p}</p>` : `<p>${escapeHtml(p)}</p>`);
+  return a.paragraphs.map(block).join('\n');
 }
 
 /**

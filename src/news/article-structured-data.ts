@@ -7,6 +7,9 @@ export interface SiteInfo {
   readonly logoPath: string;
 }
 
+// Bylines that name a desk or agency rather than a person.
+const DESK = /编辑部|新闻社|通讯社|报社|editors|desk|staff|news agency/i;
+
 /**
  * schema.org NewsArticle: caption and creditText live on the ImageObject and `dateline` on the
  * article itself, which is exactly what blog engines flatten into body text.
@@ -41,7 +44,8 @@ export function newsArticleJsonLd(a: ArticleView, site: SiteInfo): Record<string
       articleSection: a.section || undefined,
       keywords: a.tags.length ? a.tags.map((t) => t.name).join(',') : undefined,
       image,
-      author: a.byline ? { '@type': a.source && a.byline === a.source ? 'Organization' : 'Person', name: a.byline } : publisher,
+      // Wire copy without a byline is authored by the agency, not by us.
+      author: a.byline ? { '@type': a.byline === a.source || DESK.test(a.byline) ? 'Organization' : 'Person', name: a.byline } : a.source ? { '@type': 'Organization', name: a.source } : publisher,
       sourceOrganization: a.source ? { '@type': 'Organization', name: a.source } : undefined,
       publisher,
       interactionStatistic: { '@type': 'InteractionCounter', interactionType: 'https://schema.org/ReadAction', userInteractionCount: a.views },

@@ -27,7 +27,7 @@ export function buildAtomFeed(entries: readonly FeedEntry[], site: { base: strin
       content: a.bodyHtml,
       author: a.byline ? [{ name: a.byline }] : undefined,
       category: a.tags.map((t) => ({ name: t.name, term: t.name })),
-      image: a.image ? `${site.base}${a.image.fallback}` : undefined,
+      image: a.image ? { url: `${site.base}${a.image.fallback}`, type: 'image/jpeg' } : undefined,
     });
   }
   return feed.atom1();
