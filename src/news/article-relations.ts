@@ -66,7 +66,7 @@ export async function relatedProductIds(db: Db, articleId: number, limit: number
 /** Visible article ids for a product page: hand-picked, then derived from tags and category. */
 export async function relatedArticleIds(db: Db, productId: number, now: Date, limit: number): Promise<number[]> {
   const picked: number[] = (
-    await whereVisible(db('article_products as ap').join('articles as a', 'a.id', 'ap.article_id'), now)
+    await whereVisible(db, db('article_products as ap').join('articles as a', 'a.id', 'ap.article_id'), now)
       .where('ap.product_id', productId)
       .orderBy([{ column: 'a.published_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
       .select('a.id')
@@ -79,7 +79,7 @@ export async function relatedArticleIds(db: Db, productId: number, now: Date, li
   if (terms.length === 0) return picked;
 
   const scores = new Map<number, number>();
-  const rows = await whereVisible(db('article_tags as at').join('articles as a', 'a.id', 'at.article_id').join('tags as t', 't.id', 'at.tag_id'), now)
+  const rows = await whereVisible(db, db('article_tags as at').join('articles as a', 'a.id', 'at.article_id').join('tags as t', 't.id', 'at.tag_id'), now)
     .whereIn('t.name', terms)
     .select('a.id');
   for (const r of rows as { id: number }[]) bump(scores, Number(r.id));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { dialectOf } from '../db/knex';
 
 export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -37,15 +38,24 @@ export interface TagRef {
 type Db = Knex | Knex.Transaction;
 
 /**
+ * A time as a binding. SQLite keeps timestamps as epoch milliseconds (what the driver makes of a
+ * Date, and what the catalogue stores), so pass the number explicitly: a Date from another realm
+ * (jest's VM) would otherwise be bound as the text '[object Object]'. PostgreSQL takes the Date.
+ */
+export function timeBinding(db: Db, d: Date): Date | number {
+  return dialectOf(db as Knex) === 'pg' ? d : d.getTime();
+}
+
+/**
  * Visible = published or scheduled, with a publish time that has passed. Status alone never
  * decides it, so a scheduled article appears on time without anything flipping a flag, and every
  * reader (pages, feed, sitemap, search documents) goes through this one predicate.
  */
-export function whereVisible(qb: Knex.QueryBuilder, now: Date, alias = 'a'): Knex.QueryBuilder {
+export function whereVisible(db: Db, qb: Knex.QueryBuilder, now: Date, alias = 'a'): Knex.QueryBuilder {
   return qb
     .whereIn(`${alias}.status`, ['published', 'scheduled'])
     .whereNotNull(`${alias}.published_at`)
-    .where(`${alias}.published_at`, '<=', now);
+    .where(`${alias}.published_at`, '<=', timeBinding(db, now));
 }
 
 const NEWEST: { column: string; order: 'desc' }[] = [{ column: 'a.published_at', order: 'desc' }, { column: 'a.id', order: 'desc' }];
@@ -54,7 +64,7 @@ export function articleRepository(db: Db) {
   return {
     async listVisible(f: { now: Date; tagId?: number; limit: number; offset: number }): Promise<{ rows: ArticleRow[]; total: number }> {
       const base = () => {
-        const qb = whereVisible(db('articles as a'), f.now);
+        const qb = whereVisible(db, db('articles as a'), f.now);
         if (f.tagId !== undefined) qb.whereExists((s) => s.select(db.raw('1')).from('article_tags as at').whereRaw('at.article_id = a.id').andWhere('at.tag_id', f.tagId!));
         return qb;
       };
@@ -66,16 +76,16 @@ export function articleRepository(db: Db) {
     },
 
     async visibleBySlug(slug: string, now: Date): Promise<ArticleRow | undefined> {
-      return whereVisible(db('articles as a'), now).where('a.slug', slug).first('a.*');
+      return whereVisible(db, db('articles as a'), now).where('a.slug', slug).first('a.*');
     },
 
     async visibleById(id: number, now: Date): Promise<ArticleRow | undefined> {
-      return whereVisible(db('articles as a'), now).where('a.id', id).first('a.*');
+      return whereVisible(db, db('articles as a'), now).where('a.id', id).first('a.*');
     },
 
     async visibleByIds(ids: readonly number[], now: Date): Promise<ArticleRow[]> {
       if (ids.length === 0) return [];
-      return whereVisible(db('articles as a'), now).whereIn('a.id', ids as number[]).select('a.*');
+      return whereVisible(db, db('articles as a'), now).whereIn('a.id', ids as number[]).select('a.*');
     },
 
     async byId(id: number): Promise<ArticleRow | undefined> {
@@ -91,11 +101,11 @@ export function articleRepository(db: Db) {
     async neighbours(row: ArticleRow, now: Date): Promise<{ previous: ArticleRow | undefined; next: ArticleRow | undefined }> {
       const at = row.published_at as Date | number | string;
       const [previous, next] = await Promise.all([
-        whereVisible(db('articles as a'), now)
+        whereVisible(db, db('articles as a'), now)
           .where((w) => w.where('a.published_at', '<', at).orWhere((x) => x.where('a.published_at', '=', at).andWhere('a.id', '<', row.id)))
           .orderBy(NEWEST)
           .first('a.id', 'a.slug', 'a.title', 'a.published_at'),
-        whereVisible(db('articles as a'), now)
+        whereVisible(db, db('articles as a'), now)
           .where((w) => w.where('a.published_at', '>', at).orWhere((x) => x.where('a.published_at', '=', at).andWhere('a.id', '>', row.id)))
           .orderBy([{ column: 'a.published_at', order: 'asc' }, { column: 'a.id', order: 'asc' }])
           .first('a.id', 'a.slug', 'a.title', 'a.published_at'),
@@ -139,11 +149,11 @@ export function articleRepository(db: Db) {
     },
 
     async sitemapRows(now: Date): Promise<{ slug: string; updated_at: unknown; published_at: unknown }[]> {
-      return whereVisible(db('articles as a'), now).select('a.slug', 'a.updated_at', 'a.published_at').orderBy(NEWEST);
+      return whereVisible(db, db('articles as a'), now).select('a.slug', 'a.updated_at', 'a.published_at').orderBy(NEWEST);
     },
 
     async visibleIds(now: Date): Promise<number[]> {
-      const rows = await whereVisible(db('articles as a'), now).select('a.id').orderBy('a.id');
+      const rows = await whereVisible(db, db('articles as a'), now).select('a.id').orderBy('a.id');
       return rows.map((r: { id: number }) => Number(r.id));
     },
 
@@ -151,8 +161,8 @@ export function articleRepository(db: Db) {
     async becomingVisibleIds(since: Date, until: Date): Promise<number[]> {
       const rows = await db('articles')
         .whereIn('status', ['published', 'scheduled'])
-        .where('published_at', '>', since)
-        .where('published_at', '<=', until)
+        .where('published_at', '>', timeBinding(db, since))
+        .where('published_at', '<=', timeBinding(db, until))
         .select('id')
         .orderBy('id');
       return rows.map((r: { id: number }) => Number(r.id));

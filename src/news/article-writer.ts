@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { insertReturningId } from '../db/knex';
 import { slugify } from '../shared/slug';
+import { timeBinding } from './article-repository';
 import type { ArticleData } from './article-input';
 
 /**
@@ -9,7 +10,7 @@ import type { ArticleData } from './article-input';
  */
 type Trx = Knex.Transaction;
 
-function columns(data: ArticleData, slug: string, now: Date): Record<string, unknown> {
+function columns(trx: Trx, data: ArticleData, slug: string, now: Date): Record<string, unknown> {
   return {
     slug,
     title: data.title,
@@ -21,8 +22,7 @@ function columns(data: ArticleData, slug: string, now: Date): Record<string, unk
     section: data.section,
     lang: data.lang,
     status: data.status,
-    // Always a Date binding: the visibility predicate compares against Dates on both dialects.
-    published_at: data.publishedAt,
+    published_at: data.publishedAt ? timeBinding(trx, data.publishedAt) : null,
     image_key: data.image?.key ?? null,
     image_width: data.image?.width ?? null,
     image_height: data.image?.height ?? null,
@@ -30,7 +30,7 @@ function columns(data: ArticleData, slug: string, now: Date): Record<string, unk
     image_alt: data.image?.alt ?? '',
     image_caption: data.image?.caption ?? '',
     image_credit: data.image?.credit ?? '',
-    updated_at: now,
+    updated_at: timeBinding(trx, now),
   };
 }
 
@@ -72,7 +72,7 @@ async function replaceProducts(trx: Trx, articleId: number, productIds: readonly
 
 export async function insertArticle(trx: Trx, data: ArticleData, productIds: readonly number[], now: Date, extra: { views?: number } = {}): Promise<{ id: number; slug: string }> {
   const slug = await freeSlug(trx, data.slug ?? slugify(data.title, 80));
-  const id = await insertReturningId(trx, 'articles', { ...columns(data, slug, now), created_at: now, views: extra.views ?? 0 });
+  const id = await insertReturningId(trx, 'articles', { ...columns(trx, data, slug, now), created_at: timeBinding(trx, now), views: extra.views ?? 0 });
   await replaceTags(trx, id, data.tags);
   await replaceProducts(trx, id, productIds);
   return { id, slug };
@@ -81,7 +81,7 @@ export async function insertArticle(trx: Trx, data: ArticleData, productIds: rea
 export async function updateArticleRow(trx: Trx, id: number, data: ArticleData, productIds: readonly number[], now: Date): Promise<{ slug: string }> {
   const current = await trx('articles').where({ id }).first('slug');
   const slug = data.slug ?? String(current.slug);
-  await trx('articles').where({ id }).update(columns(data, slug, now));
+  await trx('articles').where({ id }).update(columns(trx, data, slug, now));
   await replaceTags(trx, id, data.tags);
   await replaceProducts(trx, id, productIds);
   return { slug };
