@@ -3,7 +3,7 @@ import type { SearchIndexer } from '../search/search-indexer';
 import { formatShanghai, toDate } from '../shared/time';
 import { slugify } from '../shared/slug';
 import { articleRepository, type ArticleStatus } from './article-repository';
-import { parseArticleInput, type ArticleData, type ArticleInput, type FieldErrors } from './article-input';
+import { parseArticleInput, splitList, type ArticleData, type ArticleInput, type FieldErrors } from './article-input';
 import { articleTime, articleUrl, imageView, parseVariants, tagLink, type ArticleView } from './article-view-models';
 import { freeSlug, insertArticle, resolveProductSlugs, updateArticleRow } from './article-writer';
 import { formatViews } from './view-counter';
@@ -34,11 +34,11 @@ export function createArticleEditor(db: Knex, deps: { indexer: SearchIndexer; no
   async function validate(input: ArticleInput, exceptId?: number): Promise<{ ok: true; data: ArticleData; productIds: number[] } | { ok: false; errors: FieldErrors }> {
     const parsed = parseArticleInput(input, now());
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-    let productIds: number[] = [];
+    // Unknown products are reported even when other fields failed, so the form shows every problem at once.
+    const slugs = parsed.ok ? parsed.data.productSlugs : Array.isArray(input.productSlugs) || typeof input.productSlugs === 'string' ? splitList(input.productSlugs) : [];
+    const { ids: productIds, unknown } = await resolveProductSlugs(db, slugs.slice(0, 100));
+    if (unknown.length && !errors.productSlugs) errors.productSlugs = `找不到这些商品：${unknown.join('、')}`;
     if (parsed.ok) {
-      const { ids, unknown } = await resolveProductSlugs(db, parsed.data.productSlugs);
-      if (unknown.length) errors.productSlugs = `找不到这些商品：${unknown.join('、')}`;
-      productIds = ids;
       if (parsed.data.slug && (await freeSlug(db, parsed.data.slug, exceptId)) !== parsed.data.slug) errors.slug = '这个地址已被其他文章使用';
     }
     if (!parsed.ok || Object.keys(errors).length) return { ok: false, errors };
@@ -100,9 +100,9 @@ export function createArticleEditor(db: Knex, deps: { indexer: SearchIndexer; no
       };
     },
 
-    /** The article as its page would show it, validated and sanitised but not saved. */
-    async previewArticle(input: ArticleInput): Promise<PreviewResult> {
-      const v = await validate(input);
+    /** The article as its page would show it, validated and sanitised but not saved. Pass the id when previewing an edit. */
+    async previewArticle(input: ArticleInput, articleId?: number): Promise<PreviewResult> {
+      const v = await validate(input, articleId);
       if (!v.ok) return v;
       const d = v.data;
       const slug = d.slug ?? slugify(d.title, 80);

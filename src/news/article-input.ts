@@ -64,11 +64,17 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字符`).default('');
+/** A form list: an array, or one string separated by commas / 、 / ， / newlines; trimmed, deduplicated. */
+export function splitList(v: string | readonly unknown[]): string[] {
+  const items = typeof v === 'string' ? v.split(/[,，、\n]/) : v.filter((x): x is string => typeof x === 'string');
+  return [...new Set(items.map((s) => s.trim()).filter(Boolean))];
+}
+
 const list = (max: number, itemMax: number, label: string) =>
   z
     .union([z.string(), z.array(z.string())])
     .default([])
-    .transform((v) => [...new Set((typeof v === 'string' ? v.split(/[,，、\n]/) : v).map((s) => s.trim()).filter(Boolean))])
+    .transform(splitList)
     .pipe(z.array(z.string().max(itemMax, `${label}每项不能超过 ${itemMax} 个字符`)).max(max, `${label}最多 ${max} 个`));
 
 const variant = z.object({ width: z.number().int().positive(), height: z.number().int().positive(), key: z.string().min(1).max(200), format: z.enum(['webp', 'jpg']) });

@@ -23,16 +23,18 @@ function escapeQuotes(escapedText: string): string {
   return escapedText.replace(/"/g, '&#34;').replace(/'/g, '&#39;');
 }
 
+const SAFE_LINK_SCHEMES = new Set(['http', 'https', 'mailto']);
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
-    a: ['href', 'title'],
+    a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
     blockquote: ['cite'],
     q: ['cite'],
     '*': ['lang'],
   },
-  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemes: [...SAFE_LINK_SCHEMES],
   allowedSchemesByTag: { img: ['http', 'https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
@@ -44,21 +46,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
   transformTags: {
     b: 'strong',
     i: 'em',
-    // Outbound links never pass our referrer or window handle; `nofollow` because body links are editorial.
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: attribs.href && /^https?:/i.test(attribs.href) ? { ...attribs, rel: 'nofollow noopener noreferrer' } : attribs,
-    }),
+    // A link with an unsafe or missing target becomes a (disallowed, so unwrapped) span: its text
+    // stays, the link goes. Outbound links never pass our referrer or window handle; `nofollow`
+    // because body links are editorial.
+    a: (tagName, attribs) => {
+      const href = [...(attribs.href ?? '')].filter((c) => c.charCodeAt(0) > 0x20 && (c.charCodeAt(0) < 0x7f || c.charCodeAt(0) > 0x9f)).join('');
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+      if (!href || (scheme && !SAFE_LINK_SCHEMES.has(scheme))) return { tagName: 'span', attribs: {} };
+      return { tagName, attribs: scheme === 'http' || scheme === 'https' ? { ...attribs, rel: 'nofollow noopener noreferrer' } : attribs };
+    },
   },
   exclusiveFilter: (frame) => {
     if (frame.tag === 'img' && !frame.attribs.src) return true;
-    if (frame.tag === 'a' && !frame.attribs.href) return frame.text.trim() ? 'excludeTag' : true;
     return DROP_WHEN_EMPTY.has(frame.tag) && frame.text.trim() === '' && frame.mediaChildren.length === 0;
   },
 };
-
-// `rel` is added by the transform, so it must be allowed on output too.
-(OPTIONS.allowedAttributes as Record<string, string[]>).a.push('rel');
 
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
