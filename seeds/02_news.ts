@@ -6,8 +6,11 @@ import { parseShanghai } from '../src/shared/time';
 import { SEED_ARTICLES, type SeedArticle } from './data/news-data';
 import type { SeedContext } from './index';
 
+// 16:9 like a news photo, and small: the square placeholder art sits centred on a dark band.
+const PHOTO = { width: 960, height: 540 };
+
 async function placeholderPhoto(storage: MediaStorage, label: string, seed: number) {
-  const png = await sharp(Buffer.from(placeholderSvg(label, seed))).png().toBuffer();
+  const png = await sharp(Buffer.from(placeholderSvg(label, seed, PHOTO.width, PHOTO.height))).flatten({ background: '#2b2f36' }).png().toBuffer();
   return processImage(storage, png, 'news');
 }
 
