@@ -6,6 +6,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { FitmentShop } from '../fitment';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { SearchEngine } from '../search/search-engine';
+import type { NewsService } from '../news';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -16,6 +17,7 @@ export interface AppContext {
   readonly catalog: CatalogService;
   /** Shopper-side fitment: garage, badges, fit box, picker data. */
   readonly fitment: FitmentShop;
+  readonly news: NewsService;
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
   readonly search: SearchEngine;

@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin';
 import { catalogRoutes, vehiclePageRoutes } from '../catalog';
 import { garageMiddleware, garageRoutes, vehicleApiRoutes } from '../fitment';
 import { mediaRoutes } from '../media';
+import { newsRoutes } from '../news';
 import type { AppContext } from './context';
 import { healthRoutes } from './health-routes';
 import { seoRoutes } from './seo-routes';
@@ -17,7 +18,11 @@ export function mountRoutes(app: Express, ctx: AppContext): void {
   app.use(mediaRoutes(ctx.storage));
   app.use(seoRoutes(ctx));
   app.use(searchRoutes(searchDeps(ctx)));
-  app.use(catalogRoutes(ctx.catalog, ctx.fitment));
+  app.use(newsRoutes(ctx.news));
+  app.use(catalogRoutes(ctx.catalog, ctx.fitment, {
+    latestNews: () => ctx.news.latest(5),
+    relatedArticles: (productId) => ctx.news.relatedArticlesForProduct(productId),
+  }));
   app.use(garageRoutes(ctx.fitment));
   app.use(vehicleApiRoutes(ctx.fitment));
   app.use(vehiclePageRoutes(ctx.catalog, ctx.fitment));

@@ -61,14 +61,20 @@ function productJsonLd(d: ProductDetail, base: string, accessoryFor: Record<stri
   ];
 }
 
-export function catalogRoutes(catalog: CatalogService, shop: FitmentShop): Router {
+/** Newsroom links the shop shows; wired by app/routes.ts so the catalogue never imports the newsroom. */
+export interface CatalogNewsLinks {
+  latestNews?(): Promise<{ url: string; title: string; iso: string; displayDate: string }[]>;
+  relatedArticles?(productId: number): Promise<{ url: string; title: string }[]>;
+}
+
+export function catalogRoutes(catalog: CatalogService, shop: FitmentShop, newsLinks: CatalogNewsLinks = {}): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
-    const home = await catalog.home();
+    const [home, latestNews] = await Promise.all([catalog.home(), newsLinks.latestNews?.() ?? []]);
     const vehicle = activeVehicleOf(res);
     const [featured, newest] = await Promise.all([shop.withBadges(home.featured, vehicle), shop.withBadges(home.newest, vehicle)]);
-    res.render('catalog/home', { ...home, featured, newest, canonical: '/' });
+    res.render('catalog/home', { ...home, featured, newest, latestNews, canonical: '/' });
   });
 
   const listing = (fixedCategory: boolean) => async (req: import('express').Request, res: import('express').Response) => {
@@ -114,6 +120,7 @@ export function catalogRoutes(catalog: CatalogService, shop: FitmentShop): Route
     const slug = String(req.params.slug);
     if (!SLUG.test(slug) || slug.length > 160) throw new BadRequestError('商品地址无效', 'invalid_parameter');
     const detail = await catalog.product(slug);
+    const relatedArticles = (await newsLinks.relatedArticles?.(detail.row.id)) ?? [];
     const variantParam = typeof req.query.variant === 'string' ? req.query.variant : undefined;
     const selected = detail.variants.find((v) => String(v.id) === variantParam) ?? detail.variants[0] ?? null;
     const base = res.locals.canonicalBase as string;
@@ -122,6 +129,7 @@ export function catalogRoutes(catalog: CatalogService, shop: FitmentShop): Route
     res.render('catalog/product', {
       d: { ...detail, related },
       fit,
+      relatedArticles,
       selected,
       title: detail.row.title,
       description: detail.description.slice(0, 150),

@@ -25,5 +25,11 @@ export function safeReturnPath(raw: unknown, fallback = '/'): string {
   if (url.origin !== ORIGIN) return fallback;
   // The picker itself is never a destination: it would loop the shopper back into the flow.
   if (url.pathname.startsWith('/garage/select')) return fallback;
-  return `${url.pathname}${url.search}`;
+  // Only parameters the site itself understands come back; tracking tags (utm_*, fbclid…) are dropped.
+  const kept = new URLSearchParams();
+  for (const [k, v] of url.searchParams) if (RETURN_PARAMS.has(k)) kept.append(k, v);
+  const search = kept.toString();
+  return `${url.pathname}${search ? `?${search}` : ''}`;
 }
+
+const RETURN_PARAMS = new Set(['q', 'type', 'category', 'make', 'model', 'year', 'price_min', 'price_max', 'sort', 'page', 'per_page', 'fits', 'variant']);
