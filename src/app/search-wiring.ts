@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config/config';
 import { productVehiclesFor } from '../fitment';
-import { mediaUrl } from '../catalog';
+import { parseVariants, thumbnailUrl } from '../media';
 import { articlesBecomingVisible, listPublishedArticleIds, loadArticleDocument } from '../news';
 import { EmbeddedSearchEngine, type DocumentSource } from '../search/embedded';
 import { MeilisearchEngine } from '../search/meilisearch';
@@ -13,8 +13,6 @@ import type { Logger } from '../shared/logger';
 
 type Conn = Knex | Knex.Transaction;
 const BATCH = 1000;
-
-interface StoredVariant { width: number; key: string; format: string }
 
 /** Builds search documents for published products; ids that are drafts or gone map to null. */
 export async function loadProductDocuments(conn: Conn, ids: readonly number[]): Promise<Map<number, SearchDocument | null>> {
@@ -45,17 +43,8 @@ export async function loadProductDocuments(conn: Conn, ids: readonly number[]): 
   const specsBy = group(specs), tagsBy = group(tags), imagesBy = group(images), vehiclesBy = group(vehicles);
   for (const r of rows) {
     const id = Number(r.id);
-    let image: string | null = null;
     const cover = imagesBy.get(id)?.[0];
-    if (cover) {
-      try {
-        const variants = JSON.parse(cover.variants) as StoredVariant[];
-        const thumb = variants.filter((v) => v.format === 'webp').sort((a, b) => a.width - b.width)[0];
-        if (thumb) image = mediaUrl(thumb.key);
-      } catch {
-        image = null;
-      }
-    }
+    const image = cover ? thumbnailUrl(parseVariants(cover.variants)) : null;
     const created = r.created_at instanceof Date ? r.created_at.getTime() : typeof r.created_at === 'number' ? r.created_at : Date.parse(String(r.created_at).replace(' ', 'T') + 'Z');
     out.set(id, {
       type: 'product',

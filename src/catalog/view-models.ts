@@ -1,3 +1,4 @@
+import { mediaUrl, parseVariants, responsiveImage } from '../media';
 import { formatFen, fenToYuan } from '../shared/money';
 import type { ImageRow, ProductRow } from './product-repository';
 import type { FitBadge } from '../fitment';
@@ -27,37 +28,12 @@ export interface ProductCard {
   fitBadge?: FitBadge;
 }
 
-interface StoredVariant {
-  width: number;
-  height: number;
-  key: string;
-  format: 'webp' | 'jpg';
-}
-
-export function mediaUrl(key: string): string {
-  return `/media/${key}`;
-}
-
 export function toImageView(row: ImageRow, fallbackAlt: string): ImageView | null {
-  let variants: StoredVariant[];
-  try {
-    variants = JSON.parse(row.variants) as StoredVariant[];
-  } catch {
-    return null;
-  }
-  const webp = variants.filter((v) => v.format === 'webp').sort((a, b) => a.width - b.width);
-  const jpg = variants.find((v) => v.format === 'jpg');
-  if (webp.length === 0) return null;
-  const mid = webp.find((v) => v.width >= 640) ?? webp[webp.length - 1];
-  return {
-    src: mediaUrl(mid.key),
-    srcset: webp.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', '),
-    fallback: jpg ? mediaUrl(jpg.key) : mediaUrl(mid.key),
-    width: mid.width,
-    height: mid.height,
-    alt: row.alt || fallbackAlt,
-  };
+  const image = responsiveImage(parseVariants(row.variants), 640);
+  return image ? { ...image, alt: row.alt || fallbackAlt } : null;
 }
+
+export { mediaUrl };
 
 export function toCard(row: ProductRow, cover: ImageRow | undefined): ProductCard {
   return {

@@ -1,14 +1,9 @@
-import { mediaUrl } from '../catalog';
+import { responsiveImage, type StoredVariant } from '../media';
 import { formatShanghai, isoShanghai, toDate } from '../shared/time';
 import type { ArticleRow, ArticleStatus, TagRef } from './article-repository';
 import { formatViews } from './view-counter';
 
-export interface StoredImageVariant {
-  readonly width: number;
-  readonly height: number;
-  readonly key: string;
-  readonly format: 'webp' | 'jpg';
-}
+export type StoredImageVariant = StoredVariant;
 
 export interface ArticleImageView {
   src: string;
@@ -102,16 +97,10 @@ export function imageView(
   img: { variants: readonly StoredImageVariant[]; alt: string; caption: string; credit: string } | null,
 ): ArticleImageView | null {
   if (!img) return null;
-  const webp = img.variants.filter((v) => v.format === 'webp').sort((a, b) => a.width - b.width);
-  const jpg = img.variants.find((v) => v.format === 'jpg');
-  if (webp.length === 0) return null;
-  const mid = webp.find((v) => v.width >= 1024) ?? webp[webp.length - 1];
+  const image = responsiveImage(img.variants, 1024);
+  if (!image) return null;
   return {
-    src: mediaUrl(mid.key),
-    srcset: webp.map((v) => `${mediaUrl(v.key)} ${v.width}w`).join(', '),
-    fallback: jpg ? mediaUrl(jpg.key) : mediaUrl(mid.key),
-    width: mid.width,
-    height: mid.height,
+    ...image,
     alt: img.alt,
     caption: img.caption,
     credit: img.credit,
