@@ -6,14 +6,31 @@ import { listenTestApp, type ListeningApp } from './listening-app';
 
 /**
  * The admin area is built on another branch. Until src/admin/index.ts is merged these tests are
- * skipped; once it is, they run, and `signIn` below must be wired (it fails loudly until then).
+ * skipped; once it is, they run against whatever forms the admin pages render.
  */
 const ADMIN_PRESENT = fs.existsSync(path.resolve(__dirname, '../../src/admin/index.ts'));
 const describeAdmin = ADMIN_PRESENT ? describe : describe.skip;
 
-/** Integrator: create an admin in t.runtime (admin service) and log `agent` in through /admin/login. */
-async function signIn(_t: ListeningApp, _agent: ReturnType<typeof request.agent>): Promise<void> {
-  throw new Error('admin-attacks.test.ts: wire signIn() to the admin service (create an admin, POST /admin/login with its CSRF token)');
+const ADMIN_EMAIL = 'proof-admin@qipei.example';
+const ADMIN_PASSWORD = 'proof-Suite-passphrase-7391';
+
+/**
+ * Creates an admin through the admin feature's public API and signs `agent` in through the real
+ * login form. The module is named at run time so this file compiles before src/admin exists.
+ */
+async function signIn(t: ListeningApp, agent: ReturnType<typeof request.agent>): Promise<void> {
+  const adminModule = '../../src/admin';
+  const admin = (await import(adminModule)) as { createAdmin(db: unknown, email: string, password: string): Promise<number> };
+  await admin.createAdmin(t.runtime.db, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const form = extractForms((await agent.get('/admin/login')).text, '/admin/login').find((f) => f.method === 'POST');
+  if (!form) throw new Error('no login form on /admin/login');
+  const fields = { ...form.fields };
+  for (const [name, type] of Object.entries(form.inputTypes)) {
+    if (type === 'email') fields[name] = ADMIN_EMAIL;
+    if (type === 'password') fields[name] = ADMIN_PASSWORD;
+  }
+  const res = await agent.post(form.action).type('form').send(fields);
+  if (res.status !== 302 && res.status !== 303) throw new Error(`sign-in failed: ${res.status} ${res.text.slice(0, 200)}`);
 }
 
 describe('admin form extraction', () => {

@@ -43,7 +43,7 @@ export function extractForms(html: string, page: string): HtmlForm[] {
   return forms;
 }
 
-/** Breadth-first over same-site /admin links, collecting every POST form. */
+/** Breadth-first over same-site /admin links and redirects, collecting every POST form. */
 export async function crawlAdminForms(agent: Agent, start: string[] = ['/admin'], maxPages = 200): Promise<HtmlForm[]> {
   const seen = new Set<string>();
   const queue = [...start];
@@ -53,6 +53,8 @@ export async function crawlAdminForms(agent: Agent, start: string[] = ['/admin']
     if (seen.has(url)) continue;
     seen.add(url);
     const res = await agent.get(url);
+    const location = String(res.headers.location ?? '');
+    if (res.status >= 300 && res.status < 400 && location.startsWith('/admin')) queue.push(location);
     if (res.status !== 200 || !/html/.test(String(res.headers['content-type']))) continue;
     forms.push(...extractForms(res.text, url).filter((f) => f.method === 'POST'));
     for (const link of res.text.matchAll(/href="(\/admin[^"#]*)"/g)) {
