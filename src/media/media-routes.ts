@@ -16,7 +16,7 @@ export function mediaRoutes(storage: MediaStorage): Router {
       'Content-Length': String(obj.size),
       'Cache-Control': 'public, max-age=31536000, immutable',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
     });
     if (req.method === 'HEAD') {
       obj.stream.destroy();

@@ -15,7 +15,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const dataDir = path.join(os.tmpdir(), `qipei-bench-${PRODUCTS}`);
 
 function ensureData(): void {
-  const marker = path.join(dataDir, `.seeded-${PRODUCTS}`);
+  // Bump the suffix when seeds change, so the cached benchmark data is rebuilt.
+  const marker = path.join(dataDir, `.seeded-${PRODUCTS}-v3`);
   if (fs.existsSync(marker)) return;
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`preparing ${PRODUCTS} synthetic products in ${dataDir} …`);

@@ -1,5 +1,8 @@
 import { load, rssMb, table, type LoadResult } from './harness';
 import { runUploadBench } from './upload-bench';
+import path from 'node:path';
+import knexFactory from 'knex';
+import { soakSection } from './soak';
 
 export interface BenchContext {
   hello: string;
@@ -19,6 +22,22 @@ export const SEARCH_MIX = [
 const SUGGEST_MIX = ['尾', '宝骏', 'bao', '脚', 'cha', '行车', 'gr', '中', 'tail', '雨刮'];
 
 const enc = (q: string) => encodeURIComponent(q);
+
+/** The Yonhap story's page and a reader of its counter straight from the database. */
+function articleCounter(ctx: BenchContext) {
+  return async () => {
+    const db = knexFactory({ client: 'sqlite3', connection: { filename: path.join(ctx.dataDir, 'qipei.sqlite') }, useNullAsDefault: true });
+    const row = await db('articles').where('title', 'like', 'Kim, Putin%').first('id', 'slug');
+    if (!row) {
+      await db.destroy();
+      return null;
+    }
+    return {
+      path: `/news/${row.slug}`,
+      readCount: async () => Number((await db('articles').where({ id: row.id }).first('views')).views),
+    };
+  };
+}
 
 /** Benchmark sections beyond the storefront pages. */
 export async function run(ctx: BenchContext): Promise<string[]> {
@@ -46,6 +65,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       [singleSuggest.name, singleSuggest.rps.toFixed(0), singleSuggest.p50, singleSuggest.p99],
     ])}`,
   );
+  if (process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
   const upload = await runUploadBench();
   sections.push(
     `## Image upload pipeline (${upload.megapixels} MP JPEG, ${upload.inputMb.toFixed(1)} MB → ${upload.variants} variants, ${upload.runs} runs)\n` +
