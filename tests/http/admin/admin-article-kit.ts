@@ -28,7 +28,7 @@ export function articleClient(t: TestApp, s: { agent: Agent; csrf: string; ip: s
     get,
     async create(over: Record<string, string> = {}): Promise<{ id: number; slug: string }> {
       const res = await post('/admin/articles', articleForm(over));
-      if (res.status !== 303) throw new Error(`create failed: ${res.status} ${res.text.slice(0, 500)}`);
+      if (res.status !== 303) throw new Error(`create failed: ${res.status} ${[...res.text.matchAll(/id="err-[^"]+">[^<]*/g)].map((m) => m[0]).join('; ')}`);
       const id = editIdOf(res.headers.location);
       const row = await t.runtime.db('articles').where({ id }).first('slug');
       return { id, slug: row.slug };
