@@ -68,8 +68,13 @@ describe('stored XSS through every article field', () => {
     expect(body).not.toMatch(/onerror|javascript:|<script/i);
   });
 
-  it('when the news list, a tag page and the feed are rendered, then the fields are inert there too', async () => {
+  it('when the news list, home, a linked product page, a tag page and the feed are rendered, then the fields are inert there too', async () => {
     expectInert((await request(t.app).get('/news').expect(200)).text, '/news');
+    for (const path of ['/', '/p/baojun-730-tail-light-assembly']) {
+      const html = (await request(t.app).get(path).expect(200)).text;
+      expect(html).toContain(`/news/${slug}`);
+      expectInert(html, path);
+    }
     const tagUrl = /href="(\/news\/tag\/[a-z0-9-]+)"[^>]*>&lt;script&gt;/.exec((await newsPage(t, slug)).text)?.[1];
     expect(tagUrl).toBeDefined();
     expectInert((await request(t.app).get(tagUrl!).expect(200)).text, 'tag page');
