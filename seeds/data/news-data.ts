@@ -134,7 +134,7 @@ export const DEMO_ARTICLES: SeedArticle[] = [
     imageAlt: '示意图：汽车尾灯总成',
     imageCaption: '改装后的尾灯颜色与功能须与原车一致（示意图）。',
     imageCredit: '汽配商城',
-    tags: ['尾灯', '宝骏', 'LED'],
+    tags: ['尾灯', '宝骏', '宝骏730', 'LED'],
     productSlugs: ['baojun-730-tail-light-assembly', 'changan-cs75-plus-led-tail-light-assembly', 'baojun-510-560-730-tail-light-shell'],
   },
   {

@@ -9,13 +9,13 @@ import type { AdminDeps } from './admin-routes';
 import { ADMIN_TEXT as T } from './admin-strings';
 import { CsrfError } from './csrf-guard';
 
-/** The one admin path that accepts multipart bodies (the router refuses multipart elsewhere). */
-export const UPLOAD_PATH = /^\/products\/[1-9]\d{0,9}\/images$/;
+/** The admin paths that accept multipart bodies (the router refuses multipart elsewhere). */
+export const UPLOAD_PATH = /^\/(?:products\/[1-9]\d{0,9}\/images|articles\/[1-9]\d{0,9}\/image)$/;
 
 const MAX_ALT = 300;
 
 /** Runs multer; a body busboy cannot parse is the client's fault (400), never a 500. */
-function runMultipart(mw: RequestHandler, req: Request, res: Response): Promise<void> {
+export function runMultipart(mw: RequestHandler, req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) =>
     mw(req, res, (err?: unknown) => {
       if (!err) return resolve();

@@ -4,6 +4,8 @@ import type { AppContext } from '../app/context';
 import { createCatalogWriter, type CatalogWriter } from '../catalog/catalog-writer';
 import { AppError } from '../shared/errors';
 import { adminQueries } from './admin-queries';
+import { articleImageRoutes } from './admin-article-image-routes';
+import { articleRoutes } from './admin-article-routes';
 import { authRoutes } from './admin-auth-routes';
 import { imageRoutes, UPLOAD_PATH } from './admin-image-routes';
 import { productRoutes } from './admin-product-routes';
@@ -78,5 +80,7 @@ export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = 
   router.use(authRoutes(deps));
   router.use(productRoutes(deps));
   router.use(imageRoutes(deps));
+  router.use(articleRoutes(deps));
+  router.use(articleImageRoutes(deps));
   return router;
 }

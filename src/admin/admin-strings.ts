@@ -28,3 +28,21 @@ export const ADMIN_TEXT = Object.freeze({
   noFiles: '请选择要上传的图片',
   compareAt: '原价应高于售价',
 });
+
+/** The article pages' messages (field messages come from the newsroom's editor, also in Chinese). */
+export const ARTICLE_TEXT = Object.freeze({
+  created: '文章已创建',
+  saved: '文章已保存',
+  published: '文章已发布',
+  unpublished: '文章已撤回为草稿',
+  scheduled: '文章已设为定时发布',
+  deleted: '文章已删除',
+  imageUploaded: '题图已上传',
+  imageRemoved: '题图已移除',
+  notFound: '文章不存在或已被删除',
+  imageOne: '请只上传一张题图',
+  captionTooLong: '图片说明不能超过 500 个字符',
+  creditTooLong: '图片来源不能超过 200 个字符',
+  altRequired: '请填写图片替代文本（供读屏软件使用）',
+  states: { live: '已发布', scheduled: '定时发布', draft: '草稿' } as Record<string, string>,
+});

@@ -25,6 +25,8 @@ export function mountRoutes(app: Express, ctx: AppContext): void {
   }));
   app.use(garageRoutes(ctx.fitment));
   app.use(vehicleApiRoutes(ctx.fitment));
-  app.use(vehiclePageRoutes(ctx.catalog, ctx.fitment));
+  app.use(vehiclePageRoutes(ctx.catalog, ctx.fitment, {
+    relatedArticles: (v) => ctx.news.articlesForVehicle(v.makeName, v.modelName, 5),
+  }));
   app.use('/admin', adminRoutes(ctx));
 }

@@ -31,13 +31,14 @@ export type AcceptedMime = keyof typeof ACCEPTED_TYPES;
  * runs as each file part begins (fields sent before it are parsed), so a CSRF token sent as the
  * first form field is checked before any file byte is buffered.
  */
-export function createImageUpload(beforeFile: (req: Request) => Error | null) {
+export function createImageUpload(beforeFile: (req: Request) => Error | null, opts: { maxFiles?: number } = {}) {
+  const maxFiles = Math.min(opts.maxFiles ?? UPLOAD_LIMITS.maxFiles, UPLOAD_LIMITS.maxFiles);
   return multer({
     storage: multer.memoryStorage(),
     defParamCharset: 'utf8',
     limits: {
       fileSize: UPLOAD_LIMITS.maxFileBytes,
-      files: UPLOAD_LIMITS.maxFiles,
+      files: maxFiles,
       fields: UPLOAD_LIMITS.maxFields,
       parts: UPLOAD_LIMITS.maxParts,
       fieldSize: UPLOAD_LIMITS.maxFieldBytes,
@@ -49,5 +50,5 @@ export function createImageUpload(beforeFile: (req: Request) => Error | null) {
       if (err) cb(err);
       else cb(null, true);
     },
-  }).array('images', UPLOAD_LIMITS.maxFiles);
+  }).array('images', maxFiles);
 }

@@ -9,3 +9,5 @@ export type { SaveResult, PreviewResult, ArticleForEdit, ArticleEditor } from '.
 export type { ArticleView, ArticleSummary, NewsLink, ArticleImageView, TagLink } from './article-view-models';
 export type { NewsListing, ArticlePage } from './news-service';
 export { ARTICLE_STATUSES, type ArticleStatus } from './article-repository';
+export { articlesForVehicle } from './vehicle-articles';
+export { listArticlesForAdmin, articleState, type AdminArticleRow, type AdminArticleState } from './article-admin-list';

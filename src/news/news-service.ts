@@ -4,6 +4,7 @@ import { NotFoundError } from '../shared/errors';
 import { toDate } from '../shared/time';
 import { articleRepository, type ArticleRow, type TagRef } from './article-repository';
 import { relatedArticleIds, relatedProductIds } from './article-relations';
+import { articlesForVehicle } from './vehicle-articles';
 import { toArticleView, toNewsLink, toSummary, type ArticleSummary, type ArticleView, type NewsLink, type TagLink } from './article-view-models';
 
 export const NEWS_PER_PAGE = 10;
@@ -97,6 +98,11 @@ export function createNewsReader(db: Knex, deps: { catalog: CatalogService; now?
       const ids = await relatedArticleIds(db, productId, at, limit);
       const rows = new Map((await repo.visibleByIds(ids, at)).map((r) => [r.id, r]));
       return ids.map((id) => rows.get(id)).filter((r): r is ArticleRow => r !== undefined).map(toNewsLink);
+    },
+
+    /** Visible articles about a vehicle (see vehicle-articles.ts), for its landing page. */
+    async articlesForVehicle(makeName: string, modelName: string | null, limit = RELATED_ARTICLES): Promise<NewsLink[]> {
+      return articlesForVehicle(db, makeName, modelName, limit, now());
     },
 
     async feedEntries(limit = 20): Promise<FeedEntry[]> {

@@ -1,0 +1,53 @@
+import request from 'supertest';
+import type { TestApp } from '../../helpers/test-app';
+import type { Agent } from './admin-test-kit';
+
+export const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36';
+
+/** A complete, valid article form as the browser posts it. */
+export function articleForm(over: Record<string, string> = {}): Record<string, string> {
+  return {
+    title: '后台测试文章', slug: '', dek: '后台写的导语', body: '<p>第一段。</p>\r\n<h2>小标题</h2>\r\n<p>第二段。</p>', byline: '测试编辑', source: '汽配商城',
+    dateline: '柳州', section: '用车知识', lang: 'zh-CN', status: 'published', publishedAt: '', tags: '尾灯，测试标签', productSlugs: 'baojun-730-tail-light-assembly',
+    ...over,
+  };
+}
+
+export function editIdOf(location: string | undefined): number {
+  const m = /^\/admin\/articles\/(\d+)\/edit/.exec(location ?? '');
+  if (!m) throw new Error(`not an edit redirect: ${location}`);
+  return Number(m[1]);
+}
+
+/** An agent bound to one client IP and CSRF token, with the article-form helpers tests need. */
+export function articleClient(t: TestApp, s: { agent: Agent; csrf: string; ip: string }) {
+  const post = (url: string, form: Record<string, string>) => s.agent.post(url).set('X-Forwarded-For', s.ip).type('form').send({ _csrf: s.csrf, ...form });
+  const get = (url: string) => s.agent.get(url).set('X-Forwarded-For', s.ip);
+  return {
+    post,
+    get,
+    async create(over: Record<string, string> = {}): Promise<{ id: number; slug: string }> {
+      const res = await post('/admin/articles', articleForm(over));
+      if (res.status !== 303) throw new Error(`create failed: ${res.status} ${[...res.text.matchAll(/id="err-[^"]+">[^<]*/g)].map((m) => m[0]).join('; ')}`);
+      const id = editIdOf(res.headers.location);
+      const row = await t.runtime.db('articles').where({ id }).first('slug');
+      return { id, slug: row.slug };
+    },
+    uploadLead(id: number, image: Buffer, fields: { alt: string; caption?: string; credit?: string }) {
+      let req = s.agent.post(`/admin/articles/${id}/image`).set('X-Forwarded-For', s.ip).field('_csrf', s.csrf).field('alt', fields.alt);
+      if (fields.caption !== undefined) req = req.field('caption', fields.caption);
+      if (fields.credit !== undefined) req = req.field('credit', fields.credit);
+      return req.attach('images', image, { filename: 'lead.jpg', contentType: 'image/jpeg' });
+    },
+  };
+}
+
+/** Article URLs in an /api/search answer. */
+export async function searchArticleUrls(t: TestApp, q: string): Promise<string[]> {
+  const res = await request(t.app).get('/api/search').query({ q, type: 'article' }).expect(200);
+  return (res.body.hits as { type: string; url: string }[]).filter((h) => h.type === 'article').map((h) => h.url);
+}
+
+export function newsPage(t: TestApp, slug: string) {
+  return request(t.app).get(`/news/${slug}`).set('User-Agent', BROWSER_UA);
+}
