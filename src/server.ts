@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import http from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { bootstrap } from './app/bootstrap';
 import { createApp } from './app/create-app';
@@ -21,12 +21,18 @@ async function main(): Promise<void> {
   const config = readConfig();
   const runtime = await bootstrap(config);
   const app = createApp(runtime);
-  const server: Server = app.listen(config.port, () => {
+  let stopping = false;
+  // While stopping, every response tells the client to drop its keep-alive connection, so busy
+  // clients move to another instance instead of holding this one open past the deadline.
+  const server = http.createServer((req, res) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    app(req, res);
+  });
+  server.listen(config.port, () => {
     runtime.logger.info({ port: config.port, engine: config.search.engine, database: config.database.client }, `qipei listening on http://localhost:${config.port}`);
   });
   server.keepAliveTimeout = 5_000;
 
-  let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -28,11 +28,11 @@ export class AdminHttpClient {
     return res;
   }
 
-  async post(base: string, path: string, form: Record<string, string>): Promise<Response> {
+  async post(base: string, path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: this.cookieHeader(), origin: base, 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: this.cookieHeader(), origin: base, 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams({ _csrf: this.csrf, ...form }).toString(),
     });
     this.remember(res);

@@ -17,6 +17,8 @@ export interface TestApp {
   app: Express;
   runtime: Runtime;
   dataDir: string;
+  /** The environment the app's config came from: a second instance started with it shares everything. */
+  env: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -27,13 +29,15 @@ export interface TestApp {
 export async function createTestApp(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-test-'));
   if (opts.seeded ?? true) fs.cpSync(templateDir(), dataDir, { recursive: true });
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...opts.env });
+  const env = Object.freeze({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...opts.env });
+  const config = loadConfig(env);
   const runtime = await bootstrap(config, { seed: false });
   const app = createApp(runtime);
   return {
     app,
     runtime,
     dataDir,
+    env,
     async close() {
       await runtime.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
