@@ -20,6 +20,8 @@ export function createDb(database: Config['database']): Knex {
     return knexFactory({
       client: 'pg',
       connection: database.url,
+      // Only the configured schema: nothing can silently resolve to (or be created in) public.
+      ...(database.schema ? { searchPath: [database.schema] } : {}),
       pool: { min: 0, max: 10 },
     });
   }
@@ -41,6 +43,27 @@ export function createDb(database: Config['database']): Knex {
   });
 }
 
+/** The schema a pg connection was configured with (DATABASE_SCHEMA), if any. */
+export function schemaOf(db: Knex): string | undefined {
+  const searchPath = (db.client.config as { searchPath?: string[] }).searchPath;
+  return dialectOf(db) === 'pg' ? searchPath?.[0] : undefined;
+}
+
+/**
+ * A configured PostgreSQL schema must exist before anything resolves names in it
+ * (current_schema() is NULL otherwise and knex's hasTable sees nothing). SQLite: no-op.
+ */
+export async function ensureSchema(db: Knex): Promise<void> {
+  const schema = schemaOf(db);
+  if (!schema) return;
+  try {
+    await db.raw('create schema if not exists ??', [schema]);
+  } catch (err) {
+    // Two instances starting together can race on IF NOT EXISTS; the loser sees a unique violation.
+    if ((err as { code?: string }).code !== '23505') throw err;
+  }
+}
+
 /** Rows inserted and their ids, identical on both dialects. */
 export async function insertReturningId(trx: Knex | Knex.Transaction, table: string, row: Record<string, unknown>): Promise<number> {
   const [res] = await trx(table).insert(row).returning('id');
@@ -54,4 +77,17 @@ export function likeOperator(db: Knex): 'ilike' | 'like' {
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `column` contains `text` (case-insensitively), for any of `columns`. The ESCAPE clause is
+ * what makes escapeLike portable: PostgreSQL treats backslash as LIKE's escape by default,
+ * SQLite has no default escape at all, so without it `50%` would match `50\…` there.
+ */
+export function whereContains(db: Knex, qb: Knex.QueryBuilder, columns: readonly string[], text: string): Knex.QueryBuilder {
+  const sql = `?? ${likeOperator(db)} ? escape ?`;
+  const pattern = `%${escapeLike(text)}%`;
+  return qb.where((w) => {
+    for (const column of columns) w.orWhereRaw(sql, [column, pattern, '\\']);
+  });
 }

@@ -5,6 +5,11 @@ import type { Express } from 'express';
 import { loadConfig } from '../../src/config/config';
 import { bootstrap, type Runtime } from '../../src/app/bootstrap';
 import { createApp } from '../../src/app/create-app';
+import { createDb } from '../../src/db/knex';
+import { migrateLatest } from '../../src/db/migrate';
+import { copySchemaRows, dropSchema, newTestSchema, templateSchema, withPgAdmin } from './pg-schemas';
+import { startTestSearch } from './search-env';
+import { pgUrl, testDialect } from './test-db';
 
 /** Set by global-setup.ts for this run only, so parallel jest runs never share a template. */
 export function templateDir(): string {
@@ -20,23 +25,67 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Start from a copy of the seeded template (default) or from an empty, migrated database. */
+  seeded?: boolean;
+  /** Extra environment for the app's config; wins over everything createTestApp sets. */
+  env?: Record<string, string>;
+}
+
+type Cleanup = () => Promise<void>;
+
+/**
+ * PostgreSQL: a fresh schema of this test file's own, migrated, and filled with the template's
+ * rows when seeded (the media files come with the template dir, so image rows and files agree).
+ */
+async function preparePgSchema(seeded: boolean, cleanups: Cleanup[]): Promise<Record<string, string>> {
+  const url = pgUrl();
+  const schema = newTestSchema();
+  cleanups.push(() => withPgAdmin(url, (admin) => dropSchema(admin, schema)));
+  const db = createDb({ client: 'pg', url, schema });
+  try {
+    await migrateLatest(db);
+    if (seeded) await copySchemaRows(db, templateSchema(), schema);
+  } finally {
+    await db.destroy();
+  }
+  return { DATABASE_URL: url, DATABASE_SCHEMA: schema };
+}
+
 /**
  * A fresh data directory per test file: a copy of the seeded template built once by
- * tests/helpers/global-setup.ts (real SQLite file, real media files), or an empty one.
+ * tests/helpers/global-setup.ts (real SQLite file or PostgreSQL schema, real media files),
+ * or an empty one. The dialect follows DATABASE_URL (see test-db.ts).
  */
-export async function createTestApp(opts: { seeded?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const seeded = opts.seeded ?? true;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-test-'));
-  if (opts.seeded ?? true) fs.cpSync(templateDir(), dataDir, { recursive: true });
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...opts.env });
-  const runtime = await bootstrap(config, { seed: false });
-  const app = createApp(runtime);
-  return {
-    app,
-    runtime,
-    dataDir,
-    async close() {
-      await runtime.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+  const cleanups: Cleanup[] = [async () => fs.rmSync(dataDir, { recursive: true, force: true })];
+  const cleanUp = async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
   };
+  try {
+    if (seeded) fs.cpSync(templateDir(), dataDir, { recursive: true });
+    const databaseEnv = testDialect() === 'pg' ? await preparePgSchema(seeded, cleanups) : {};
+    const search = await startTestSearch(opts.env);
+    cleanups.push(() => search.close());
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...databaseEnv, ...search.env, ...opts.env });
+    const runtime = await bootstrap(config, { seed: false });
+    const app = createApp(runtime);
+    return {
+      app,
+      runtime,
+      dataDir,
+      async close() {
+        try {
+          await runtime.close();
+        } finally {
+          await cleanUp();
+        }
+      },
+    };
+  } catch (err) {
+    await cleanUp();
+    throw err;
+  }
 }
