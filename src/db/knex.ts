@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDate } from 'node:util/types';
 import knexFactory, { type Knex } from 'knex';
 import type { Config } from '../config/config';
 
@@ -26,7 +27,7 @@ export function createDb(database: Config['database']): Knex {
     });
   }
   if (database.filename !== ':memory:') fs.mkdirSync(path.dirname(database.filename), { recursive: true });
-  return knexFactory({
+  const db = knexFactory({
     client: 'sqlite3',
     connection: { filename: database.filename },
     useNullAsDefault: true,
@@ -41,6 +42,23 @@ export function createDb(database: Config['database']): Knex {
       },
     },
   });
+  storeDatesAsEpochMs(db);
+  return db;
+}
+
+/**
+ * node-sqlite3 stores a Date as epoch milliseconds only when it is an `instanceof` the main
+ * realm's Date; a Date from another realm (jest runs tests in a vm context) is written as the
+ * text '[object Object]'. Converting every Date binding here gives the same stored value
+ * everywhere. (pg recognises Dates across realms.)
+ */
+function storeDatesAsEpochMs(db: Knex): void {
+  const client = db.client as { prepBindings(bindings: unknown): unknown };
+  const prep = client.prepBindings.bind(client);
+  client.prepBindings = (bindings) => {
+    const prepared = prep(bindings);
+    return Array.isArray(prepared) ? prepared.map((v: unknown) => (isDate(v) ? v.getTime() : v)) : prepared;
+  };
 }
 
 /** The schema a pg connection was configured with (DATABASE_SCHEMA), if any. */
