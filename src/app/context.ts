@@ -15,5 +15,5 @@ export interface AppContext {
   readonly catalog: CatalogService;
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
-  readonly search?: SearchEngine;
+  readonly search: SearchEngine;
 }

@@ -53,6 +53,12 @@ export function catalogRoutes(catalog: CatalogService): Router {
 
   const listing = (fixedCategory: boolean) => async (req: import('express').Request, res: import('express').Response) => {
     const params = parseListingParams(req.query as Record<string, unknown>);
+    // A text query is a search: one engine ranks it, with the same filters.
+    if (params.q) {
+      const category = fixedCategory ? String(req.params.slug) : params.category;
+      res.redirect(302, `/search${toQueryString({ ...linkParams(params), category, type: 'product', page: params.page })}`);
+      return;
+    }
     const slug = fixedCategory ? String(req.params.slug) : params.category;
     if (fixedCategory && !SLUG.test(slug ?? '')) throw new BadRequestError('分类地址无效', 'invalid_parameter');
     const result = await catalog.listing(params, slug);

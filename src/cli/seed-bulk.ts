@@ -22,7 +22,7 @@ function parseArgs(argv: string[]): { products: number } {
  */
 async function main(): Promise<void> {
   const { products } = parseArgs(process.argv.slice(2));
-  const runtime = await bootstrap(loadConfig(), { seed: true });
+  const runtime = await bootstrap(loadConfig(), { seed: true, startWorkers: false });
   const { db } = runtime;
   const categories = new Map<string, number>((await db('categories').select('slug', 'id')).map((r) => [r.slug, r.id]));
   const start = Number((await db('products').where('slug', 'like', 'bulk-%').count({ n: '*' }))[0].n);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     bar.update(done + n);
   }
   bar.stop();
-  if (runtime.search) {
+  {
     const rebuild = new SingleBar({ format: 'reindex   [{bar}] {percentage}% {value}/{total} documents' }, Presets.shades_classic);
     let started = false;
     await runtime.search.reindex((d, total) => {

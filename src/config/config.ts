@@ -88,10 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.DATABASE_URL?.startsWith('postgres')) {
     database = e.DATABASE_SCHEMA ? { client: 'pg', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : { client: 'pg', url: e.DATABASE_URL };
     // The embedded search engine lives in the SQLite file, so PostgreSQL deployments need Meilisearch.
-    if (e.SEARCH_ENGINE === 'embedded') {
-      problems.push('SEARCH_ENGINE: the embedded engine needs SQLite; with DATABASE_URL=postgres://… set MEILI_URL');
-    } else if (engine === 'embedded') {
-      problems.push('MEILI_URL: required with DATABASE_URL=postgres://… (the embedded search engine needs SQLite)');
+    if (engine === 'embedded') {
+      problems.push(
+        e.SEARCH_ENGINE === 'embedded'
+          ? 'SEARCH_ENGINE: the embedded engine needs SQLite; with DATABASE_URL=postgres://… use meilisearch and set MEILI_URL'
+          : 'MEILI_URL: required with DATABASE_URL=postgres://… (the embedded search engine runs on SQLite only)',
+      );
     }
   } else {
     if (e.DATABASE_SCHEMA) problems.push('DATABASE_SCHEMA: only meaningful with DATABASE_URL=postgres://…');

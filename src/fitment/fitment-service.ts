@@ -180,6 +180,11 @@ export async function productVehicles(db: Conn, productId: number): Promise<Prod
   return listProductVehicleRows(db, [productId]);
 }
 
+/** Fitment rows with names for many products at once (search documents, reindex). */
+export async function productVehiclesFor(db: Conn, productIds: readonly number[]): Promise<ProductVehicleRow[]> {
+  return productIds.length ? listProductVehicleRows(db, productIds) : [];
+}
+
 /** Make and model names per product, for search documents and the make facet. */
 export async function vehicleNamesFor(db: Conn, productIds: readonly number[]): Promise<Map<number, { makes: string[]; models: string[] }>> {
   const out = new Map<number, { makes: string[]; models: string[] }>(productIds.map((id) => [id, { makes: [], models: [] }]));

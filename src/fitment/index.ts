@@ -15,6 +15,7 @@ export {
   loadFitments,
   modelYears,
   productVehicles,
+  productVehiclesFor,
   resolveVehicle,
   seedVehicles,
   statusesFor,

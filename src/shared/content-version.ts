@@ -15,10 +15,13 @@ export async function readContentVersion(db: Knex, name: string): Promise<number
   return row ? Number(row.version) : 0;
 }
 
-/** Memoises values derived from the database until the topic's version moves. */
+/**
+ * Memoises values derived from the database until the topic's version moves. Promises are cached,
+ * so concurrent misses for one key share a single computation instead of stampeding the database.
+ */
 export class VersionedCache<V> {
   private version = -1;
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, Promise<V>>();
 
   constructor(private readonly maxEntries = 500) {}
 
@@ -29,11 +32,10 @@ export class VersionedCache<V> {
     }
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
-    const value = await compute();
-    if (this.version === currentVersion) {
-      if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-      this.entries.set(key, value);
-    }
-    return value;
+    const pending = compute();
+    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, pending);
+    pending.catch(() => this.entries.get(key) === pending && this.entries.delete(key));
+    return pending;
   }
 }

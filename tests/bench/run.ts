@@ -44,12 +44,14 @@ async function main(): Promise<void> {
   try {
     const productSlugs = Array.from({ length: 200 }, (_, i) => `/p/bulk-${(i * 487) % PRODUCTS}`);
     const rssBefore = rssMb(app.child.pid!);
-    // Warm both up so the JIT and caches are in the same state.
+    // Warm both up so the JIT and caches are in the same state: every URL once, then a short run.
+    const listingPaths = ['/products', '/products?page=2', '/products?sort=price_asc', '/c/tail-lights', '/c/floor-mats?page=3'];
+    for (const p of [...listingPaths, ...productSlugs]) await fetch(`${shop}${p}`).then((r) => r.arrayBuffer());
     await load('warm', hello, { duration: 2 });
-    await load('warm', `${shop}/products`, { duration: 2 });
+    await load('warm', shop, { duration: 2, paths: listingPaths });
 
     const helloRes = await load('bare Express hello-world', hello, { duration: DURATION });
-    const listing = await load('listing /products (24 cards)', shop, { duration: DURATION, paths: ['/products', '/products?page=2', '/products?sort=price_asc', '/c/tail-lights', '/c/floor-mats?page=3'] });
+    const listing = await load('listing /products (24 cards)', shop, { duration: DURATION, paths: listingPaths });
     const product = await load('product page /p/:slug', shop, { duration: DURATION, paths: productSlugs });
     const rows: (string | number)[][] = [['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs hello']];
     for (const r of [helloRes, listing, product]) rows.push([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, ratio(r, helloRes)]);

@@ -1,4 +1,4 @@
-import type { LoadResult } from './harness';
+import { load, rssMb, table, type LoadResult } from './harness';
 
 export interface BenchContext {
   hello: string;
@@ -10,7 +10,40 @@ export interface BenchContext {
   appPid: number;
 }
 
-/** Benchmark sections beyond the storefront pages; each feature adds its own. */
-export async function run(_ctx: BenchContext): Promise<string[]> {
-  return [];
+/** Narrow, broad, CJK, English, pinyin, typo and prefix queries, some with filters. */
+export const SEARCH_MIX = [
+  '宝骏730 尾灯', '汽车', '改装', '脚垫', '行车记录仪', 'floor mat', 'charger', 'baojun', 'jiaodian', 'Baojn', 'chargr', '行车记',
+  '中网', 'grille', '尾燈', '１２ｖ', '哈弗H6 大灯', 'tail light', '座套 比亚迪', 'xiangshui',
+];
+const SUGGEST_MIX = ['尾', '宝骏', 'bao', '脚', 'cha', '行车', 'gr', '中', 'tail', '雨刮'];
+
+const enc = (q: string) => encodeURIComponent(q);
+
+/** Benchmark sections beyond the storefront pages. */
+export async function run(ctx: BenchContext): Promise<string[]> {
+  const sections: string[] = [];
+  const searchPaths = SEARCH_MIX.flatMap((q, i) => [`/api/search?q=${enc(q)}`, i % 3 === 0 ? `/api/search?q=${enc(q)}&type=product&sort=price_asc` : `/api/search?q=${enc(q)}&page=2`]);
+  const likePaths = SEARCH_MIX.map((q) => `/like?q=${enc(q)}`);
+  const search = await load('/api/search (mixed queries)', ctx.shop, { duration: ctx.duration, paths: searchPaths });
+  const suggest = await load('/api/suggest (prefixes)', ctx.shop, { duration: ctx.duration, paths: SUGGEST_MIX.map((q) => `/api/suggest?q=${enc(q)}`) });
+  const like = await load('LIKE-scan baseline (bare Express)', ctx.hello, { duration: ctx.duration, paths: likePaths });
+  const rows: (string | number)[][] = [['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx']];
+  for (const r of [search, suggest, like]) rows.push([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx]);
+  const rss = rssMb(ctx.appPid);
+  sections.push(
+    `## Search at ${ctx.products} products (32 connections, ${ctx.duration}s each)\n${table(rows)}\n` +
+      `search throughput vs LIKE scan: ${(search.rps / like.rps).toFixed(1)}× (target ≥ 10×); vs hello-world: ${(search.rps / ctx.helloRes.rps).toFixed(2)}×\n` +
+      `targets: /api/search p50 ≤ 5 ms, p99 ≤ 30 ms; /api/suggest p99 ≤ 10 ms (latencies here include 32-way queueing on 2 cores)\n` +
+      `app RSS after search load: ${rss.rss.toFixed(0)} MB (peak ${rss.peak.toFixed(0)} MB)`,
+  );
+  const single = await load('/api/search, 1 connection', ctx.shop, { duration: ctx.duration, connections: 1, paths: searchPaths });
+  const singleSuggest = await load('/api/suggest, 1 connection', ctx.shop, { duration: ctx.duration, connections: 1, paths: SUGGEST_MIX.map((q) => `/api/suggest?q=${enc(q)}`) });
+  sections.push(
+    `## Search latency without queueing (1 connection)\n${table([
+      ['target', 'req/s', 'p50 ms', 'p99 ms'],
+      [single.name, single.rps.toFixed(0), single.p50, single.p99],
+      [singleSuggest.name, singleSuggest.rps.toFixed(0), singleSuggest.p50, singleSuggest.p99],
+    ])}`,
+  );
+  return sections;
 }

@@ -123,7 +123,10 @@ export async function copySchemaRows(db: Knex, from: string, to: string): Promis
   for (const c of columns) byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c]);
 
   await db.transaction(async (trx) => {
-    for (const table of parentsFirst([...byTable.keys()], edges)) {
+    // Migrations may have written rows of their own (e.g. the outbox lease); the template has them too.
+    const tables = [...byTable.keys()];
+    if (tables.length) await trx.raw(`truncate table ${tables.map(() => '??.??').join(', ')}`, tables.flatMap((t) => [to, t]));
+    for (const table of parentsFirst(tables, edges)) {
       const cols = byTable.get(table)!.filter((c) => c.is_generated !== 'ALWAYS').map((c) => c.column_name);
       const list = cols.map(() => '??').join(', ');
       await trx.raw(`insert into ??.?? (${list}) overriding system value select ${list} from ??.??`, [to, table, ...cols, ...cols, from, table]);

@@ -61,8 +61,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const seeded = opts.seeded ?? true;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-test-'));
   const cleanups: Cleanup[] = [async () => fs.rmSync(dataDir, { recursive: true, force: true })];
+  // Last in, first out (app, then its search stub, then its schema, then its files); every step
+  // runs even if an earlier one failed, and the first failure is reported.
   const cleanUp = async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
+    const failures: unknown[] = [];
+    for (const c of cleanups.splice(0).reverse()) await c().catch((err: unknown) => failures.push(err));
+    if (failures.length) throw failures[0];
   };
   try {
     if (seeded) fs.cpSync(templateDir(), dataDir, { recursive: true });
@@ -71,18 +75,16 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     cleanups.push(() => search.close());
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...databaseEnv, ...search.env, ...opts.env });
     const runtime = await bootstrap(config, { seed: false });
+    cleanups.push(() => runtime.close());
+    // This file's Meilisearch stub starts empty: build its index from the copied rows, as
+    // `npm run reindex` would, so searches see the seeded catalogue from the first request.
+    if (seeded && config.search.engine === 'meilisearch' && !opts.env?.MEILI_URL) await runtime.search?.reindex();
     const app = createApp(runtime);
     return {
       app,
       runtime,
       dataDir,
-      async close() {
-        try {
-          await runtime.close();
-        } finally {
-          await cleanUp();
-        }
-      },
+      close: cleanUp,
     };
   } catch (err) {
     await cleanUp();

@@ -44,8 +44,8 @@ describe('storefront pages', () => {
   });
 
   it('when a product page is rendered, then it has srcset, CNY price, specs, JSON-LD, OpenGraph and a canonical URL', async () => {
-    const res = await request(t.app).get('/products').query({ q: '充电器' }).expect(200);
-    const href = /href="(\/p\/[a-z0-9-]+)"/.exec(res.text)![1];
+    const res = await request(t.app).get('/search').query({ q: '充电器', type: 'product' }).expect(200);
+    const href = /class="hit-title"><a href="(\/p\/[a-z0-9-]+)"/.exec(res.text)![1];
     const page = await request(t.app).get(href).expect(200);
     expect(page.text).toMatch(/srcset="\/media\/[^"]+ 320w, /);
     expect(page.text).toMatch(/¥\d+\.\d{2}/);
@@ -97,6 +97,7 @@ describe('storefront pages', () => {
     await request(t.app).get('/healthz').expect(200, { status: 'ok' });
     const ready = await request(t.app).get('/readyz').expect(200);
     expect(ready.body.checks.database.ok).toBe(true);
+    expect(ready.body.checks.search.ok).toBe(true);
   });
 });
 
@@ -129,6 +130,11 @@ describe('filters, sort and pagination', () => {
     expect(slugs(p2.text)).toHaveLength(10);
     expect(slugs(p1.text).filter((s) => slugs(p2.text).includes(s))).toEqual([]);
     expect(p1.text).toContain('rel="next" href="/products?per_page=10&amp;page=2"');
+  });
+
+  it('when a listing gets a text query, then it is handed to search with its filters', async () => {
+    const res = await request(t.app).get('/c/tail-lights').query({ q: '尾灯', sort: 'price_asc' }).expect(302);
+    expect(res.headers.location).toBe('/search?q=%E5%B0%BE%E7%81%AF&category=tail-lights&sort=price_asc&type=product');
   });
 
   it('when a page is fetched twice with its ETag, then the second answer is 304', async () => {

@@ -29,7 +29,8 @@ describe('HTML escaping', () => {
   });
 
   it('when the search box echoes a query, then it is escaped', async () => {
-    const res = await request(t.app).get('/products').query({ q: '"><script>alert(1)</script>' }).expect(200);
+    const res = await request(t.app).get('/search').query({ q: '"><script>alert(1)</script>' }).expect(200);
+    expect(res.text).toContain('&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(res.text).not.toContain('"><script>alert(1)</script>');
   });
 });

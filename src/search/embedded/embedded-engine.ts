@@ -1,0 +1,264 @@
+import { performance } from 'node:perf_hooks';
+import type { Knex } from 'knex';
+import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchHit, SearchQuery, SearchResult, Suggestion } from '../search-engine';
+import { loadSynonymGroups } from '../synonyms';
+import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTerms } from '../text';
+import { escapeLike } from '../../db/knex';
+import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
+import { toHit, type DocRow } from './hit-builder';
+import { buildSynonymIndex, hasTypos, matchExpression, planQuery, type Slot, type SynonymIndex } from './query-plan';
+import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
+
+type Conn = Knex | Knex.Transaction;
+
+/** Where `reindex` reads the truth from. It gets the reindex transaction, so it can read on the one SQLite connection. */
+export interface DocumentSource {
+  count(conn: Conn): Promise<number>;
+  batches(conn: Conn): AsyncIterable<readonly SearchDocument[]>;
+}
+
+/**
+ * Like Meilisearch's default `pagination.maxTotalHits`: a text query considers at most this many
+ * matches, so a word found in most documents (汽车) costs a bounded amount of work. Facets and
+ * totalHits of such queries describe those 1000 (the most relevant, or the first by the sort).
+ */
+export const MAX_TOTAL_HITS = 1000;
+
+/** Meilisearch's ranking, as FTS5 buckets: zero typos before typos; inside those, matches in earlier attributes first. */
+const ATTRIBUTE_BUCKETS: readonly (readonly string[])[] = [
+  ['title', 'subtitle'],
+  ['title', 'subtitle', 'vehicle'],
+  ['title', 'subtitle', 'vehicle', 'category'],
+];
+
+const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
+
+function withFilter(match: string, filters: Filters): string {
+  return filters.fts ? `(${match}) AND ${filters.fts}` : match;
+}
+
+interface TextOutcome {
+  readonly ranked: readonly number[];
+  readonly highlight: HighlightTerms;
+}
+
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = 'embedded' as const;
+  private readonly vocabulary = new Vocabulary();
+  private vocabularyId = 0;
+  private synonyms: SynonymIndex = buildSynonymIndex([]);
+  private synonymsVersion = '';
+
+  constructor(
+    private readonly db: Knex,
+    private readonly source: DocumentSource,
+  ) {}
+
+  async index(trx: Knex.Transaction, docs: readonly SearchDocument[]): Promise<void> {
+    await writeDocuments(trx, docs);
+  }
+
+  async remove(trx: Knex.Transaction, keys: readonly DocumentKey[]): Promise<void> {
+    await removeDocuments(trx, keys);
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now();
+    const filters = filterSql(query);
+    const from = (query.page - 1) * query.perPage;
+    let ids: readonly number[];
+    let totalHits: number;
+    let facets: SqlPart;
+    let match: HighlightTerms = { terms: new Set(), prefixes: [] };
+    const text = await this.textSearch(query, filters);
+    if (text) {
+      ids = text.ranked.slice(from, from + query.perPage);
+      totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
+      facets = facetSql({ sql: 'SELECT value FROM json_each(?)', bindings: [JSON.stringify(text.ranked.slice(0, MAX_TOTAL_HITS))] });
+      match = text.highlight;
+    } else {
+      // Browsing: a selective filter (category, make, model) is a posting list in FTS5, which finds
+      // its documents directly; otherwise the document table's indexes serve the sort.
+      const source = filters.selective && filters.fts
+        ? { from: 'search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid', where: `f.search_fts MATCH ? AND ${filters.sql}`, bindings: [filters.fts, ...filters.bindings] }
+        : { from: 'search_docs d', where: filters.sql, bindings: [...filters.bindings] };
+      const rows = await this.safeRaw<{ doc: number }>(
+        `SELECT d.doc FROM ${source.from} WHERE ${source.where} ORDER BY ${orderSql(query.sort)} LIMIT ? OFFSET ?`,
+        [...source.bindings, query.perPage, from],
+      );
+      ids = rows.map((r) => r.doc);
+      const count = await this.safeRaw<{ n: number }>(`SELECT count(*) AS n FROM ${source.from} WHERE ${source.where}`, source.bindings);
+      totalHits = Number(count[0]?.n ?? 0);
+      facets = source.from === 'search_docs d' ? browseFacetSql(filters) : facetSql({ sql: `SELECT d.doc FROM ${source.from} WHERE ${source.where}`, bindings: source.bindings });
+    }
+    const facetRows = await this.db.raw<{ facet: string; value: string; n: number }[]>(facets.sql, [...facets.bindings]);
+    const hits = await this.hits(ids, match);
+    return {
+      query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(facetRows), totalHits,
+      page: query.page, hitsPerPage: query.perPage, processingTimeMs: Math.round(performance.now() - started),
+    };
+  }
+
+  async suggest(q: string, limit: number): Promise<Suggestion[]> {
+    const n = Math.max(0, Math.min(limit, 20));
+    if (n === 0) return [];
+    const query: SearchQuery = { q, type: 'all', sort: 'relevance', page: 1, perPage: n };
+    const text = await this.textSearch(query, filterSql(query));
+    if (!text) return [];
+    const categories = await this.categorySuggestions(q, text.highlight, Math.min(3, n));
+    const hits = await this.hits(text.ranked.slice(0, n - categories.length), text.highlight);
+    const docs = hits.map((h): Suggestion => ({ type: h.type, title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
+    return [...categories, ...docs];
+  }
+
+  async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const total = await this.source.count(trx);
+      await clearIndex(trx);
+      let done = 0;
+      onProgress?.(0, total);
+      for await (const batch of this.source.batches(trx)) {
+        await writeDocuments(trx, batch, { fresh: true });
+        done += batch.length;
+        onProgress?.(done, Math.max(total, done));
+      }
+      // Merge FTS5 segments once: later queries read one b-tree per term instead of many.
+      await trx.raw(`INSERT INTO search_fts(search_fts) VALUES ('optimize')`);
+    });
+    // A rebuild leaves the whole index in the WAL; until it is checkpointed every read searches the
+    // WAL index first, which made queries after a 100k reindex several times slower.
+    if (this.db.client.config.client !== 'pg') await this.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+
+  async health(): Promise<SearchHealth> {
+    try {
+      const rows = await this.db.raw<{ n: number }[]>('SELECT count(*) AS n FROM search_docs');
+      await this.db.raw(`SELECT rowid FROM search_fts WHERE search_fts MATCH '"qipei"' LIMIT 1`);
+      return { ok: true, detail: `${rows[0].n} documents` };
+    } catch (err) {
+      return { ok: false, detail: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
+  private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
+    const analyzed = analyzeQuery(query.q);
+    if (analyzed.words.length === 0) return null;
+    await this.refreshCaches();
+    const plan = planQuery(analyzed, this.synonyms, this.vocabulary);
+    let slots = plan.slots;
+    let matches = await this.candidates(slots, filters, query);
+    // Meilisearch's matchingStrategy "last": when nothing has every word, drop words from the end.
+    while (matches.length === 0 && slots.length > 1) {
+      slots = slots.slice(0, -1);
+      matches = await this.candidates(slots, filters, query);
+    }
+    const ranked = query.sort === 'relevance' && matches.length > 1 ? await this.rank(slots, filters, matches) : matches;
+    return { ranked, highlight: plan.highlight };
+  }
+
+  private async candidates(slots: readonly Slot[], filters: Filters, query: SearchQuery): Promise<number[]> {
+    const order = query.sort === 'relevance' ? 'f.rowid DESC' : orderSql(query.sort);
+    return this.ftsDocs(matchExpression(slots, true, TEXT_COLUMNS), filters, order, MAX_TOTAL_HITS + 1);
+  }
+
+  /** Bucket sort: each document goes to the first bucket it matches; newest first inside a bucket. */
+  private async rank(slots: readonly Slot[], filters: Filters, matches: readonly number[]): Promise<number[]> {
+    const buckets = ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, false, cols));
+    buckets.push(matchExpression(slots, false, TEXT_COLUMNS));
+    if (hasTypos(slots)) buckets.push(...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
+    const ranked: number[] = [];
+    const seen = new Set<number>();
+    const take = (docs: readonly number[]) => {
+      for (const d of docs) {
+        if (seen.has(d) || ranked.length >= matches.length) continue;
+        seen.add(d);
+        ranked.push(d);
+      }
+    };
+    if (matches.length <= MAX_TOTAL_HITS) {
+      // Every match is known: one statement gives each document its best bucket.
+      const sql = buckets.map((_, i) => `SELECT f.rowid AS doc, ${i} AS b FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql}`).join(' UNION ALL ');
+      const rows = await this.safeRaw<{ doc: number; b: number }>(sql, buckets.flatMap((m) => [withFilter(m, filters), ...filters.bindings]));
+      const best = new Map<number, number>();
+      for (const r of rows) best.set(r.doc, Math.min(best.get(r.doc) ?? r.b, r.b));
+      const bucketOf = (d: number) => best.get(d) ?? buckets.length;
+      take([...matches].sort((a, b) => bucketOf(a) - bucketOf(b) || b - a));
+      return ranked;
+    }
+    // A broad query: fill buckets in order until MAX_TOTAL_HITS, usually from the first one alone.
+    for (const m of buckets) {
+      if (ranked.length >= MAX_TOTAL_HITS) break;
+      take(await this.ftsDocs(m, filters, 'f.rowid DESC', MAX_TOTAL_HITS + 1));
+    }
+    take(matches);
+    return ranked;
+  }
+
+  /** FTS5 drives (CROSS JOIN fixes the order): the planner would otherwise walk a filter index and probe FTS5 per row. */
+  private async ftsDocs(match: string, filters: Filters, order: string, limit: number): Promise<number[]> {
+    const rows = await this.safeRaw<{ doc: number }>(
+      `SELECT f.rowid AS doc FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
+      [withFilter(match, filters), ...filters.bindings, limit],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  /**
+   * FTS5 only ever sees quoted terms we produced, but SQLite's tokenizer tables are older than
+   * JavaScript's Unicode data: a character it splits on would turn a term into an unsupported
+   * phrase. Such a query matches nothing rather than failing the request.
+   */
+  private async safeRaw<T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> {
+    try {
+      return (await this.db.raw(sql, [...bindings])) as T[];
+    } catch (err) {
+      if (err instanceof Error && /fts5|MATCH/i.test(err.message)) return [];
+      throw err;
+    }
+  }
+
+  private async hits(ids: readonly number[], match: HighlightTerms): Promise<SearchHit[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.raw<DocRow[]>(
+      'SELECT d.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))',
+      [JSON.stringify(ids)],
+    );
+    const byDoc = new Map(rows.map((r) => [r.doc, r]));
+    return ids.flatMap((id) => {
+      const row = byDoc.get(id);
+      return row ? [toHit(row, match)] : [];
+    });
+  }
+
+  private async categorySuggestions(q: string, match: HighlightTerms, limit: number): Promise<Suggestion[]> {
+    const folded = fold(q).trim();
+    if (!folded || !(await this.db.schema.hasTable('categories'))) return [];
+    const like = `%${escapeLike(folded)}%`;
+    const rows = await this.db('categories')
+      .select<{ slug: string; name: string }[]>('slug', 'name')
+      .whereRaw("name LIKE ? ESCAPE '\\'", [like])
+      .orWhereRaw("lower(name_en) LIKE ? ESCAPE '\\'", [like])
+      .orderBy('position')
+      .limit(limit);
+    return rows.map((r) => ({ type: 'category', title: r.name, url: `/c/${r.slug}`, _formatted: { title: highlight(r.name, match) || escapeHtml(r.name) } }));
+  }
+
+  /** One cheap read per search tells whether new vocabulary or edited synonyms must be loaded. */
+  private async refreshCaches(): Promise<void> {
+    const rows = await this.db.raw<{ vocab: number | null; syn: string }[]>(
+      `SELECT (SELECT max(id) FROM search_terms) AS vocab,
+              (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms) AS syn`,
+    );
+    const { vocab, syn } = rows[0];
+    if (Number(vocab ?? 0) > this.vocabularyId) {
+      const terms = await this.db.raw<{ id: number; term: string }[]>('SELECT id, term FROM search_terms WHERE id > ? ORDER BY id', [this.vocabularyId]);
+      for (const t of terms) this.vocabulary.add(t.term);
+      if (terms.length > 0) this.vocabularyId = terms[terms.length - 1].id;
+    }
+    if (syn !== this.synonymsVersion) {
+      this.synonyms = buildSynonymIndex(await loadSynonymGroups(this.db));
+      this.synonymsVersion = syn;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import type { DocumentKey, SearchDocument } from '../search-engine';
+import { indexTerms } from '../text';
+import { facetToken } from './sql-parts';
+
+type Conn = Knex | Knex.Transaction;
+
+/** Vocabulary for typo tolerance: Latin words long enough to be typo targets (5+ letter queries, 1 edit). */
+const VOCABULARY_WORD = /^[a-z]{4,40}$/;
+const FTS_BATCH = 100;
+const ROW_BATCH = 150;
+
+interface FtsRow {
+  readonly doc: number;
+  readonly columns: readonly [string, string, string, string, string, string];
+}
+
+function join(terms: Iterable<string>): string {
+  return [...terms].join(' ');
+}
+
+/** The FTS columns of a document, as space-separated terms (see migration 0002 for the layout). */
+export function ftsColumns(d: SearchDocument): [string, string, string, string, string, string] {
+  const vehicles = new Set<string>();
+  for (const v of d.vehicles) for (const t of indexTerms(`${v.make} ${v.model}`, 'rich')) vehicles.add(t);
+  const category = new Set<string>();
+  for (const text of [d.categoryName ?? '', d.category ?? '', ...d.tags]) for (const t of indexTerms(text, 'rich')) category.add(t);
+  const facets = new Set([facetToken('type', d.type)]);
+  if (d.category) facets.add(facetToken('category', d.category));
+  for (const v of d.vehicles) {
+    facets.add(facetToken('make', v.make));
+    facets.add(facetToken('model', v.model));
+    facets.add(facetToken('vehicle', v.make, v.model));
+  }
+  return [join(indexTerms(d.title, 'rich')), join(indexTerms(d.subtitle, 'rich')), join(vehicles), join(category), join(indexTerms(d.body, 'plain')), join(facets)];
+}
+
+async function insertFts(conn: Conn, rows: readonly FtsRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += FTS_BATCH) {
+    const chunk = rows.slice(i, i + FTS_BATCH);
+    const bindings = chunk.flatMap((r) => [r.doc, ...r.columns]);
+    const values = chunk.map(() => '(?,?,?,?,?,?,?)').join(',');
+    await conn.raw(`INSERT INTO search_fts(rowid, title, subtitle, vehicle, category, body, facets) VALUES ${values}`, bindings);
+  }
+}
+
+async function insertRows(conn: Conn, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROW_BATCH) await conn(table).insert(rows.slice(i, i + ROW_BATCH));
+}
+
+async function insertVocabulary(conn: Conn, columns: readonly string[]): Promise<void> {
+  const words = new Set<string>();
+  for (const col of columns) for (const t of col.split(' ')) if (VOCABULARY_WORD.test(t)) words.add(t);
+  const list = [...words];
+  for (let i = 0; i < list.length; i += ROW_BATCH) {
+    const chunk = list.slice(i, i + ROW_BATCH);
+    await conn.raw(`INSERT OR IGNORE INTO search_terms(term) VALUES ${chunk.map(() => '(?)').join(',')}`, chunk);
+  }
+}
+
+/** Internal numbers of documents already indexed, by "type:id". */
+async function existingDocs(conn: Conn, keys: readonly DocumentKey[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (keys.length === 0) return found;
+  const rows = await conn.raw<{ doc: number; type: string; ref_id: number }[]>(
+    `SELECT doc, type, ref_id FROM search_docs WHERE (type, ref_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
+    [JSON.stringify(keys.map((k) => [k.type, k.id]))],
+  );
+  for (const r of rows) found.set(`${r.type}:${r.ref_id}`, r.doc);
+  return found;
+}
+
+async function deleteDocs(conn: Conn, docs: readonly number[]): Promise<void> {
+  if (docs.length === 0) return;
+  const list = JSON.stringify(docs);
+  await conn.raw('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [list]);
+  await conn.raw('DELETE FROM search_vehicles WHERE doc IN (SELECT value FROM json_each(?))', [list]);
+  await conn.raw('DELETE FROM search_doc_texts WHERE doc IN (SELECT value FROM json_each(?))', [list]);
+  await conn.raw('DELETE FROM search_docs WHERE doc IN (SELECT value FROM json_each(?))', [list]);
+}
+
+/**
+ * Writes documents into the index on the caller's connection or transaction. A document indexed
+ * before is replaced under a new, higher number: the number is the static rank ("newest changes
+ * first" among equally relevant hits), and a fresh row is cheaper than diffing posting lists.
+ */
+export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[], options: { fresh?: boolean } = {}): Promise<void> {
+  if (docs.length === 0) return;
+  if (!options.fresh) await deleteDocs(conn, [...(await existingDocs(conn, docs)).values()]);
+  const max = await conn.raw<{ m: number | null }[]>('SELECT max(doc) AS m FROM search_docs');
+  let next = Number(max[0]?.m ?? 0) + 1;
+  const docRows: Record<string, unknown>[] = [];
+  const textRows: Record<string, unknown>[] = [];
+  const vehicleRows: Record<string, unknown>[] = [];
+  const ftsRows: FtsRow[] = [];
+  const seen = new Set<string>();
+  for (const d of docs) {
+    const key = `${d.type}:${d.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const doc = next++;
+    docRows.push({ doc, type: d.type, ref_id: d.id, price: d.type === 'product' ? d.price : null, category: d.category, created_at: d.createdAt });
+    textRows.push({ doc, title: d.title, subtitle: d.subtitle, body: d.body, url: d.url, image: d.image, published_at: d.publishedAt });
+    for (const v of d.vehicles) vehicleRows.push({ doc, make: v.make, model: v.model, year_from: v.yearFrom, year_to: v.yearTo });
+    ftsRows.push({ doc, columns: ftsColumns(d) });
+  }
+  await insertRows(conn, 'search_docs', docRows);
+  await insertRows(conn, 'search_doc_texts', textRows);
+  await insertRows(conn, 'search_vehicles', vehicleRows);
+  await insertFts(conn, ftsRows);
+  await insertVocabulary(conn, ftsRows.flatMap((r) => r.columns.slice(0, 5)));
+}
+
+export async function removeDocuments(conn: Conn, keys: readonly DocumentKey[]): Promise<void> {
+  await deleteDocs(conn, [...(await existingDocs(conn, keys)).values()]);
+}
+
+export async function clearIndex(conn: Conn): Promise<void> {
+  await conn.raw(`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`);
+  await conn('search_vehicles').delete();
+  await conn('search_doc_texts').delete();
+  await conn('search_docs').delete();
+}

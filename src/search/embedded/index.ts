@@ -1,0 +1,1 @@
+export { EmbeddedSearchEngine, MAX_TOTAL_HITS, type DocumentSource } from './embedded-engine';

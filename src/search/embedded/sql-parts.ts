@@ -1,0 +1,129 @@
+import type { SearchQuery, SearchSort } from '../search-engine';
+import { PRICE_BUCKETS } from '../price-buckets';
+
+export interface SqlPart {
+  readonly sql: string;
+  readonly bindings: readonly (string | number)[];
+}
+
+export interface Filters extends SqlPart {
+  /** The same filters (those that are tokens) as an FTS5 expression on the `facets` column, or null. */
+  readonly fts: string | null;
+  /** A category, make or model token narrows the documents enough for FTS5 to drive a browse. */
+  readonly selective: boolean;
+}
+
+const FACET_PREFIX = { type: 'xt', category: 'xc', make: 'xm', model: 'xo', vehicle: 'xv' } as const;
+
+/** A filter value as one FTS5 token: hex keeps any slug or name a single alphanumeric token. */
+export function facetToken(kind: keyof typeof FACET_PREFIX, ...values: string[]): string {
+  return FACET_PREFIX[kind] + Buffer.from(values.join('\u0001'), 'utf8').toString('hex');
+}
+
+/**
+ * WHERE conditions on `search_docs d` for the query's filters ('1 = 1' when none). The SQL is the
+ * truth; the FTS5 tokens only narrow the matches early and never decide on their own.
+ */
+export function filterSql(q: SearchQuery): Filters {
+  const parts: string[] = [];
+  const bindings: (string | number)[] = [];
+  if (q.type !== 'all') {
+    parts.push('d.type = ?');
+    bindings.push(q.type);
+  }
+  if (q.category !== undefined) {
+    parts.push('d.category = ?');
+    bindings.push(q.category);
+  }
+  if (q.priceMin !== undefined) {
+    parts.push('d.price >= ?');
+    bindings.push(q.priceMin);
+  }
+  if (q.priceMax !== undefined) {
+    parts.push('d.price <= ?');
+    bindings.push(q.priceMax);
+  }
+  if (q.make !== undefined || q.model !== undefined || q.year !== undefined) {
+    // One vehicle must satisfy make, model and year together; open year bounds match any year.
+    // The unary + keeps SQLite on the (doc) index: without statistics it would pick (make, model,
+    // doc) and scan every vehicle of the make for each candidate.
+    const v: string[] = ['v.doc = d.doc'];
+    if (q.make !== undefined) {
+      v.push('+v.make = ?');
+      bindings.push(q.make);
+    }
+    if (q.model !== undefined) {
+      v.push('+v.model = ?');
+      bindings.push(q.model);
+    }
+    if (q.year !== undefined) {
+      v.push('(v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?)');
+      bindings.push(q.year, q.year);
+    }
+    parts.push(`EXISTS (SELECT 1 FROM search_vehicles v WHERE ${v.join(' AND ')})`);
+  }
+  const tokens: string[] = [];
+  if (q.type !== 'all') tokens.push(facetToken('type', q.type));
+  if (q.category !== undefined) tokens.push(facetToken('category', q.category));
+  if (q.make !== undefined && q.model !== undefined) tokens.push(facetToken('vehicle', q.make, q.model));
+  else if (q.make !== undefined) tokens.push(facetToken('make', q.make));
+  else if (q.model !== undefined) tokens.push(facetToken('model', q.model));
+  const fts = tokens.length > 0 ? `{facets} : (${tokens.map((t) => `"${t}"`).join(' AND ')})` : null;
+  const selective = tokens.length > (q.type !== 'all' ? 1 : 0);
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective };
+}
+
+export function hasFilters(q: SearchQuery): boolean {
+  return filterSql(q).bindings.length > 0;
+}
+
+/** ORDER BY for browsing and explicit sorts; documents without a price (articles) go last. */
+export function orderSql(sort: SearchSort): string {
+  switch (sort) {
+    case 'price_asc':
+      return 'd.price IS NULL, d.price ASC, d.created_at DESC, d.doc DESC';
+    case 'price_desc':
+      return 'd.price IS NULL, d.price DESC, d.created_at DESC, d.doc DESC';
+    case 'newest':
+    case 'relevance':
+      return 'd.created_at DESC, d.doc DESC';
+  }
+}
+
+function priceCase(): string {
+  const whens = PRICE_BUCKETS.map((b) => (b.to === null ? `ELSE '${b.key}'` : `WHEN d.price < ${b.to} THEN '${b.key}'`));
+  return `CASE ${whens.join(' ')} END`;
+}
+
+/**
+ * Facet counts over a set of documents given as a SELECT of `doc` numbers: category, make, model
+ * (a document counts once per value, however many vehicles carry it) and price buckets.
+ */
+export function facetSql(docsSelect: SqlPart): SqlPart {
+  const sql = `WITH c(doc) AS (${docsSelect.sql})
+    SELECT 'category' AS facet, d.category AS value, count(*) AS n FROM c JOIN search_docs d ON d.doc = c.doc WHERE d.category IS NOT NULL GROUP BY d.category
+    UNION ALL SELECT 'make', v.make, count(DISTINCT v.doc) FROM c JOIN search_vehicles v ON v.doc = c.doc GROUP BY v.make
+    UNION ALL SELECT 'model', v.model, count(DISTINCT v.doc) FROM c JOIN search_vehicles v ON v.doc = c.doc GROUP BY v.model
+    UNION ALL SELECT 'price', ${priceCase()}, count(*) FROM c JOIN search_docs d ON d.doc = c.doc WHERE d.price IS NOT NULL GROUP BY 2`;
+  return { sql, bindings: docsSelect.bindings };
+}
+
+/**
+ * Facets for browsing (no words): grouped straight from the tables over covering indexes, exact
+ * for any number of documents.
+ */
+export function browseFacetSql(f: SqlPart): SqlPart {
+  const vehicles = f.bindings.length > 0 ? `FROM search_vehicles v JOIN search_docs d ON d.doc = v.doc WHERE ${f.sql}` : 'FROM search_vehicles v';
+  const sql = `SELECT 'category' AS facet, d.category AS value, count(*) AS n FROM search_docs d WHERE ${f.sql} AND d.category IS NOT NULL GROUP BY d.category
+    UNION ALL SELECT 'price', ${priceCase()}, count(*) FROM search_docs d WHERE ${f.sql} AND d.price IS NOT NULL GROUP BY 2
+    UNION ALL SELECT 'make', v.make, count(DISTINCT v.doc) ${vehicles} GROUP BY v.make
+    UNION ALL SELECT 'model', v.model, count(DISTINCT v.doc) ${vehicles} GROUP BY v.model`;
+  const b = f.bindings.length > 0 ? [...f.bindings, ...f.bindings, ...f.bindings, ...f.bindings] : [];
+  return { sql, bindings: b };
+}
+
+export function toFacetDistribution(rows: readonly { facet: string; value: string; n: number }[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = { category: {}, make: {}, model: {}, price: {} };
+  for (const r of rows) out[r.facet][r.value] = Number(r.n);
+  return out;
+}

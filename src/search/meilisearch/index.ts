@@ -1,0 +1,3 @@
+export { MeilisearchEngine, SearchUnavailableError, type MeilisearchEngineOptions } from './meilisearch-engine';
+export { toMeiliDocument, documentUid, type MeiliDocument } from './document-mapper';
+export { indexSettings, SEARCHABLE_ATTRIBUTES } from './index-settings';

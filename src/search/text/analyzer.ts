@@ -1,0 +1,73 @@
+import { fold } from './normalize';
+import { pinyinTerms } from './pinyin-terms';
+import { cutForSearch, cutWords } from './segmenter';
+import { HAN_RUN, isWordToken, mixedParts, wordKind, type WordKind } from './tokens';
+
+/**
+ * `rich` fields (title, subtitle, vehicle, category) also get CJK unigrams and bigrams, so any
+ * substring is findable (尾灯 in 后尾灯, a lone 尾), and pinyin. `plain` fields (long bodies) get words
+ * only, which keeps the index small; jieba's search mode still yields the words inside words.
+ */
+export type FieldMode = 'rich' | 'plain';
+
+/** Index terms of one field's text; the same folding and segmentation as queries. */
+export function indexTerms(text: string, mode: FieldMode): Set<string> {
+  const terms = new Set<string>();
+  if (!text) return terms;
+  const folded = fold(text);
+  for (const token of cutForSearch(folded)) {
+    if (!isWordToken(token)) continue;
+    terms.add(token);
+    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) terms.add(p);
+  }
+  if (mode === 'rich') {
+    for (const run of folded.match(HAN_RUN) ?? []) {
+      const chars = Array.from(run);
+      for (let i = 0; i < chars.length; i++) {
+        terms.add(chars[i]);
+        if (i + 1 < chars.length) terms.add(chars[i] + chars[i + 1]);
+      }
+    }
+    for (const token of cutForSearch(folded)) {
+      for (const han of token.match(HAN_RUN) ?? []) for (const p of pinyinTerms(han)) terms.add(p);
+    }
+  }
+  return terms;
+}
+
+export interface QueryWord {
+  /** Folded word as typed (after segmentation). */
+  readonly text: string;
+  readonly kind: WordKind;
+  /** For mixed words: parts that together also match (12v24v → 12v, 24v). */
+  readonly parts: readonly string[];
+}
+
+export interface AnalyzedQuery {
+  readonly words: readonly QueryWord[];
+  /** The last word may still be being typed: no separator after it. */
+  readonly lastIsPrefix: boolean;
+}
+
+/** Meilisearch also ignores query words past the tenth. */
+export const MAX_QUERY_WORDS = 10;
+const MAX_QUERY_CHARS = 256;
+
+/** Query words: folded and segmented like the index; anything that is not a letter or digit is a separator. */
+export function analyzeQuery(q: string): AnalyzedQuery {
+  const folded = fold(q.slice(0, MAX_QUERY_CHARS));
+  const words: QueryWord[] = [];
+  for (const token of cutWords(folded)) {
+    if (!isWordToken(token)) continue;
+    const kind = wordKind(token);
+    words.push({ text: token, kind, parts: kind === 'mixed' ? mixedParts(token) : [] });
+    if (words.length === MAX_QUERY_WORDS) break;
+  }
+  const lastIsPrefix = words.length > 0 && /[\p{L}\p{N}]$/u.test(folded);
+  return { words, lastIsPrefix };
+}
+
+/** Folded words of a short text (synonyms, vehicle names), in order. */
+export function words(text: string): string[] {
+  return cutWords(fold(text)).filter(isWordToken);
+}

@@ -1,0 +1,106 @@
+import { foldWithOffsets } from './normalize';
+import { pinyinTerms } from './pinyin-terms';
+import { cutForSearch } from './segmenter';
+import { ALNUM_RUN, HAN, HAN_RUN, mixedParts } from './tokens';
+
+/** What a search matched, in folded form: whole terms and (for the word being typed) prefixes. */
+export interface HighlightTerms {
+  readonly terms: ReadonlySet<string>;
+  readonly prefixes: readonly string[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+type Range = [number, number];
+
+function latinMatches(token: string, match: HighlightTerms): boolean {
+  return match.terms.has(token) || match.prefixes.some((p) => token.startsWith(p));
+}
+
+/** Ranges [start, end) of the folded text that the search matched. */
+function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean): Range[] {
+  const ranges: Range[] = [];
+  for (const term of match.terms) {
+    if (!HAN.test(term)) continue;
+    for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) ranges.push([at, at + term.length]);
+  }
+  for (const m of folded.matchAll(ALNUM_RUN)) {
+    const token = m[0];
+    const at = m.index ?? 0;
+    if (latinMatches(token, match)) {
+      ranges.push([at, at + token.length]);
+      continue;
+    }
+    for (const part of mixedParts(token)) {
+      if (!latinMatches(part, match)) continue;
+      const inner = token.indexOf(part);
+      if (inner >= 0) ranges.push([at + inner, at + inner + part.length]);
+    }
+  }
+  const latinTerms = [...match.terms].some((t) => /^[a-z]+$/.test(t)) || match.prefixes.length > 0;
+  if (withPinyin && latinTerms) {
+    for (const run of folded.matchAll(HAN_RUN)) {
+      for (const word of new Set(cutForSearch(run[0]))) {
+        if (!pinyinTerms(word).some((p) => latinMatches(p, match))) continue;
+        const base = run.index ?? 0;
+        for (let at = run[0].indexOf(word); at >= 0; at = run[0].indexOf(word, at + 1)) ranges.push([base + at, base + at + word.length]);
+      }
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+export interface HighlightOptions {
+  /** Crop to about this many characters around the first match (bodies). */
+  readonly crop?: number;
+  /** Match pinyin queries against Chinese words (short fields only: it segments the text). */
+  readonly pinyin?: boolean;
+}
+
+/**
+ * HTML-escaped `text` with `<mark>` around what the search matched, and nothing else: every other
+ * character is escaped, so a title holding `<script>` comes out inert.
+ */
+export function highlight(text: string, match: HighlightTerms, options: HighlightOptions = {}): string {
+  const folded = foldWithOffsets(text);
+  const marks: Range[] = foldedRanges(folded.text, match, options.pinyin ?? true).map(([s, e]) => [folded.starts[s], folded.ends[e - 1]]);
+  let from = 0;
+  let to = text.length;
+  if (options.crop && text.length > options.crop) {
+    const anchor = marks.length > 0 ? marks[0][0] : 0;
+    from = Math.max(0, anchor - Math.floor(options.crop / 4));
+    to = Math.min(text.length, from + options.crop);
+    from = Math.max(0, Math.min(from, to - options.crop));
+    // Never split a surrogate pair at the edges.
+    if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from])) from--;
+    if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to])) to++;
+  }
+  let html = from > 0 ? '…' : '';
+  let at = from;
+  for (const [s0, e0] of marks) {
+    const s = Math.max(s0, from);
+    const e = Math.min(e0, to);
+    if (e <= s || s < at) continue;
+    html += escapeHtml(text.slice(at, s)) + '<mark>' + escapeHtml(text.slice(s, e)) + '</mark>';
+    at = e;
+  }
+  html += escapeHtml(text.slice(at, to));
+  if (to < text.length) html += '…';
+  return html;
+}
+
+/** Plain crop without marks, escaped. */
+export function crop(text: string, length: number): string {
+  return highlight(text, { terms: new Set(), prefixes: [] }, { crop: length, pinyin: false });
+}

@@ -1,0 +1,22 @@
+import { pinyin } from 'pinyin-pro';
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const cache = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 50000;
+
+/**
+ * Pinyin forms of one Chinese word: the full spelling without tones (宝骏 → baojun) and, for words of
+ * two characters or more, the initials (bj). Single characters get no initials: "b" would match half
+ * the catalogue. ü is written v, as on a pinyin keyboard.
+ */
+export function pinyinTerms(word: string): readonly string[] {
+  if (!HAN_ONLY.test(word)) return [];
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+  const full = syllables.join('');
+  const terms = word.length >= 2 ? [full, syllables.map((s) => s[0]).join('')] : [full];
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(word, terms);
+  return terms;
+}

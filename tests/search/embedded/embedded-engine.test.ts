@@ -1,0 +1,79 @@
+import type { Knex } from 'knex';
+import type { SearchDocument, SearchQuery } from '../../../src/search/search-engine';
+import { EmbeddedSearchEngine } from '../../../src/search/embedded';
+import { FIXTURE_DOCUMENTS } from '../../fixtures/search-documents';
+import { embeddedSubject, listSource } from './embedded-subject';
+
+const q = (text: string): SearchQuery => ({ q: text, type: 'all', sort: 'relevance', page: 1, perPage: 20 });
+
+function doc(id: number, title: string): SearchDocument {
+  return { ...FIXTURE_DOCUMENTS[0], id, title, url: `/p/x-${id}`, createdAt: Date.UTC(2025, 0, id) };
+}
+
+describe('embedded search engine', () => {
+  let subject: Awaited<ReturnType<typeof embeddedSubject>>;
+  let db: Knex;
+  let engine: EmbeddedSearchEngine;
+
+  beforeEach(async () => {
+    subject = await embeddedSubject();
+    db = subject.db;
+    engine = subject.engine as EmbeddedSearchEngine;
+  });
+  afterEach(async () => subject.teardown());
+
+  it('when indexing inside a transaction that rolls back, then the document is never searchable', async () => {
+    await expect(
+      db.transaction(async (trx) => {
+        await engine.index(trx, [doc(900, '蜂窝中网 rollbackonly')]);
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect((await engine.search(q('rollbackonly'))).hits).toEqual([]);
+  });
+
+  it('when the transaction commits, then the document is searchable', async () => {
+    await db.transaction((trx) => engine.index(trx, [doc(901, '蜂窝中网 committed')]));
+    expect((await engine.search(q('committed'))).hits.map((h) => h.id)).toEqual([901]);
+  });
+
+  it('when a document is indexed again, then the old text no longer matches', async () => {
+    await db.transaction((trx) => engine.index(trx, [doc(902, '旧标题 oldtitle')]));
+    await db.transaction((trx) => engine.index(trx, [doc(902, '新标题 newtitle')]));
+    expect((await engine.search(q('oldtitle'))).hits).toEqual([]);
+    expect((await engine.search(q('newtitle'))).hits.map((h) => h.id)).toEqual([902]);
+    expect((await engine.search(q(''))).totalHits).toBe(1);
+  });
+
+  it('when a document is removed, then it is gone from results and facets', async () => {
+    await db.transaction((trx) => engine.index(trx, [doc(903, '尾灯 removeme')]));
+    await db.transaction((trx) => engine.remove(trx, [{ type: 'product', id: 903 }]));
+    const r = await engine.search(q('removeme'));
+    expect(r.hits).toEqual([]);
+    expect((await engine.search(q(''))).facetDistribution.category).toEqual({});
+  });
+
+  it('when reindexing, then the index equals the source and progress reaches the total', async () => {
+    await db.transaction((trx) => engine.index(trx, [doc(904, 'obsoletexyz entry')]));
+    const rebuilt = new EmbeddedSearchEngine(db, listSource(() => FIXTURE_DOCUMENTS, 7));
+    const progress: [number, number][] = [];
+    await rebuilt.reindex((done, total) => progress.push([done, total]));
+    expect(progress[progress.length - 1]).toEqual([FIXTURE_DOCUMENTS.length, FIXTURE_DOCUMENTS.length]);
+    expect((await rebuilt.search(q('obsoletexyz'))).hits).toEqual([]);
+    expect((await rebuilt.search(q(''))).totalHits).toBe(FIXTURE_DOCUMENTS.length);
+    expect((await rebuilt.search(q('baojun'))).totalHits).toBeGreaterThan(0);
+  });
+
+  it('when a synonym group is added as a row, then the next search uses it', async () => {
+    await db.transaction((trx) => engine.index(trx, [doc(905, '防爆膜 全车')]));
+    expect((await engine.search(q('window film'))).hits).toEqual([]);
+    await db('search_synonyms').insert({ words: JSON.stringify(['防爆膜', 'window film']), updated_at: Date.now() });
+    expect((await engine.search(q('window film'))).hits.map((h) => h.id)).toEqual([905]);
+  });
+
+  it('when the index tables exist, then health is ok; when they are gone, then it says so', async () => {
+    expect((await engine.health()).ok).toBe(true);
+    await db.raw('DROP TABLE search_fts');
+    expect((await engine.health()).ok).toBe(false);
+  });
+});

@@ -1,0 +1,4 @@
+import { describeConformance } from '../conformance/conformance';
+import { embeddedSubject } from './embedded-subject';
+
+describeConformance('embedded', embeddedSubject);
