@@ -12,6 +12,9 @@ const PREFIX = 'qt_';
 /** Schemas of runs older than this are leftovers of crashed runs and are dropped at setup. */
 const STALE_AFTER_SECONDS = 6 * 3600;
 
+/** qt_<run = started-seconds base36 _ random hex>_<tmpl | random hex> */
+const OUR_SCHEMA = /^qt_(([0-9a-z]{6,8})_[0-9a-f]{6})_(tmpl|[0-9a-f]{8})$/;
+
 function runIdNow(): string {
   // Seconds since the epoch first, so a later run can tell how old a leftover schema is.
   return `${Math.floor(Date.now() / 1000).toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
@@ -59,10 +62,11 @@ export async function dropRunSchemas(db: Knex, run: string | null): Promise<stri
   const doomed = rows
     .map((r) => r.nspname)
     .filter((name) => {
-      const [, started, rand] = name.split('_');
-      if (run !== null && name.startsWith(`${PREFIX}${run}_`)) return true;
-      const startedAt = parseInt(started ?? '', 36);
-      return Boolean(rand) && Number.isFinite(startedAt) && nowSeconds - startedAt > STALE_AFTER_SECONDS;
+      // Only names this file makes; anything else in the database is none of the tests' business.
+      const m = OUR_SCHEMA.exec(name);
+      if (!m) return false;
+      if (run !== null && m[1] === run) return true;
+      return nowSeconds - parseInt(m[2], 36) > STALE_AFTER_SECONDS;
     });
   for (const schema of doomed) await dropSchema(db, schema);
   return doomed;
