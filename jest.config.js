@@ -6,8 +6,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', '/tests/bench/'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  // meilisearch and file-type ship ESM only; transform them like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@borewit)/)'],
+  // meilisearch, feed and file-type ship ESM only; transform them like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|feed|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@borewit)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',

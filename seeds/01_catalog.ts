@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import sharp from 'sharp';
 import { insertReturningId } from '../src/db/knex';
 import { placeholderSvg, processImage, type MediaStorage } from '../src/media';
+import { applyParsedFitment, parseTitle, seedVehicles } from '../src/fitment';
 import { SEED_CATEGORIES, SEED_PRODUCTS, type SeedProduct } from './data/catalog-data';
 import type { SeedContext } from './index';
 
@@ -50,11 +51,32 @@ async function insertProduct(trx: Knex.Transaction, p: SeedProduct, categoryId: 
 
 /** Idempotent: categories and products are matched by slug, so a second run adds nothing. */
 export async function seed(knex: Knex, ctx: SeedContext): Promise<void> {
+  // Fitment rows point at vehicles, so the vehicle tables come first.
+  await seedVehicles(knex);
   const categoryIds = await upsertCategories(knex);
   const categoryNames = new Map(SEED_CATEGORIES.map((c) => [c.slug, c.name]));
-  for (const [index, p] of SEED_PRODUCTS.entries()) {
-    if (await knex('products').where({ slug: p.slug }).first('id')) continue;
-    const image = await placeholderImage(ctx.storage, categoryNames.get(p.category) ?? '汽配', index);
+  const todo: { p: SeedProduct; index: number }[] = [];
+  for (const [index, p] of SEED_PRODUCTS.entries()) if (!(await knex('products').where({ slug: p.slug }).first('id'))) todo.push({ p, index });
+  // Rendering placeholders (sharp) is nearly all of the seed's time: keep the next ones rendering
+  // while this one is written. Rejections are observed when awaited, or cleaned up below.
+  const AHEAD = 2;
+  const images: (Promise<SeedImage> | undefined)[] = [];
+  const render = (k: number) => {
+    if (k >= todo.length || images[k]) return;
+    const { p, index } = todo[k];
+    images[k] = placeholderImage(ctx.storage, categoryNames.get(p.category) ?? '汽配', index);
+    images[k].catch(() => undefined);
+  };
+  for (let k = 0; k < AHEAD; k++) render(k);
+  for (const [k, { p, index }] of todo.entries()) {
+    let image: SeedImage;
+    try {
+      image = await (images[k] as Promise<SeedImage>);
+    } catch (err) {
+      await discard(ctx.storage, images.slice(k + 1));
+      throw err;
+    }
+    render(k + AHEAD);
     try {
       await knex.transaction(async (trx) => {
         const id = await insertProduct(trx, p, categoryIds.get(p.category) ?? null, index);
@@ -62,11 +84,24 @@ export async function seed(knex: Knex, ctx: SeedContext): Promise<void> {
           product_id: id, storage_key: image.baseKey, width: image.width, height: image.height,
           variants: JSON.stringify(image.variants), alt: `${p.title}（示意图）`, original_name: 'placeholder.png', position: 0,
         });
+        // Same transaction as the product, and before the hook, so the search document sees the fitment.
+        await applyParsedFitment(trx, id, parseTitle(p.title));
         await ctx.afterProductWrite?.(trx, id);
       });
     } catch (err) {
       await ctx.storage.delete(image.variants.map((v) => v.key));
+      await discard(ctx.storage, images.slice(k + 1));
       throw err;
     }
+  }
+}
+
+type SeedImage = Awaited<ReturnType<typeof placeholderImage>>;
+
+/** Removes the files of placeholders rendered ahead for products that will not be written. */
+async function discard(storage: MediaStorage, pending: (Promise<SeedImage> | undefined)[]): Promise<void> {
+  for (const p of pending) {
+    const image = await p?.catch(() => undefined);
+    if (image) await storage.delete(image.variants.map((v) => v.key));
   }
 }

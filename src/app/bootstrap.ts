@@ -1,11 +1,14 @@
 import type { Config } from '../config/config';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
+import { assertNoDefaultAdmin } from '../admin';
 import { createCatalogService } from '../catalog';
+import { createFitmentShop } from '../fitment';
+import { createNewsService } from '../news';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
 import { runSeeds } from '../../seeds';
-import { createSearchEngine, createSearchIndexer } from './search-wiring';
+import { createSearchEngine, createSearchIndexer, newsArticleDocuments as articleDocuments, startScheduledArticleIndexer } from './search-wiring';
 import type { AppContext } from './context';
 
 export interface Runtime extends AppContext {
@@ -18,22 +21,37 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
   const db = createDb(config.database);
   try {
     await migrateLatest(db);
+    // ASVS: production never runs with an admin that opens with a published default password.
+    if (config.env === 'production') await assertNoDefaultAdmin(db);
     const storage = new LocalMediaStorage(config.mediaDir);
     const catalog = createCatalogService(db);
-    const search = createSearchEngine(config, db, logger);
-    const indexer = createSearchIndexer(search);
-    const ctx: AppContext = { config, db, logger, storage, catalog, indexer, search };
+    const fitment = createFitmentShop(db);
+    // The picker needs the vehicle tables even on databases seeded before fitment existed.
+    await fitment.ensureVehicles();
+    const search = createSearchEngine(config, db, logger, articleDocuments);
+    const indexer = createSearchIndexer(search, articleDocuments);
+    const news = createNewsService(db, { catalog, indexer });
+    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {
         logger.info('empty database: seeding demo content');
-        await runSeeds(db, { storage, afterProductWrite: (trx, id) => indexer.productChanged(trx, id) });
+        await runSeeds(db, {
+          storage,
+          afterProductWrite: (trx, id) => indexer.productChanged(trx, id),
+          afterArticleWrite: (trx, id) => indexer.articleChanged(trx, id),
+        });
       }
     }
-    if (opts.startWorkers ?? true) search.start?.();
+    let stopScheduler = () => {};
+    if (opts.startWorkers ?? true) {
+      search.start?.();
+      stopScheduler = startScheduledArticleIndexer(db, indexer, logger);
+    }
     return {
       ...ctx,
       async close() {
+        stopScheduler();
         await search.stop?.();
         await db.destroy();
       },

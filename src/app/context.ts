@@ -3,8 +3,10 @@ import type { Config } from '../config/config';
 import type { Logger } from '../shared/logger';
 import type { MediaStorage } from '../media/storage';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { FitmentShop } from '../fitment';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { SearchEngine } from '../search/search-engine';
+import type { NewsService } from '../news';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -13,6 +15,9 @@ export interface AppContext {
   readonly logger: Logger;
   readonly storage: MediaStorage;
   readonly catalog: CatalogService;
+  /** Shopper-side fitment: garage, badges, fit box, picker data. */
+  readonly fitment: FitmentShop;
+  readonly news: NewsService;
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
   readonly search: SearchEngine;

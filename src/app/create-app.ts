@@ -66,7 +66,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(assets.middleware);
   app.use(expressLayouts);
   app.use(viewHelpers(ctx, assets));
-  app.use(pageCache(ctx.db, { cacheable: (p) => p === '/' || p === '/products' || p.startsWith('/c/') || p.startsWith('/p/') }));
+  app.use(pageCache(ctx.db, { cacheable: (p) => p === '/' || p === '/products' || p.startsWith('/c/') || p.startsWith('/p/') || p === '/vehicles' || p.startsWith('/vehicles/') }));
 
   mountRoutes(app, ctx);
 

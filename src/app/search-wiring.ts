@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config/config';
 import { productVehiclesFor } from '../fitment';
 import { mediaUrl } from '../catalog';
+import { articlesBecomingVisible, listPublishedArticleIds, loadArticleDocument } from '../news';
 import { EmbeddedSearchEngine, type DocumentSource } from '../search/embedded';
 import { MeilisearchEngine } from '../search/meilisearch';
 import type { SearchDocument, SearchEngine } from '../search/search-engine';
@@ -81,6 +82,44 @@ export interface ArticleDocuments {
   load(conn: Conn, ids: readonly number[]): Promise<Map<number, SearchDocument | null>>;
   listIds(conn: Conn, afterId: number, limit: number): Promise<number[]>;
   count(conn: Conn): Promise<number>;
+}
+
+/** Articles as search documents: only published ones whose time has come. */
+export const newsArticleDocuments: ArticleDocuments = {
+  async load(conn, ids) {
+    const out = new Map<number, SearchDocument | null>();
+    for (const id of ids) out.set(id, await loadArticleDocument(conn, id));
+    return out;
+  },
+  async listIds(conn, afterId, limit) {
+    return (await listPublishedArticleIds(conn)).filter((id) => id > afterId).sort((a, b) => a - b).slice(0, limit);
+  },
+  async count(conn) {
+    return (await listPublishedArticleIds(conn)).length;
+  },
+};
+
+/**
+ * A scheduled article becomes visible without any write, so nothing would index it: every
+ * minute, index the articles whose publish time passed since the last tick. Upserts are
+ * idempotent, so several instances doing this, or a generous first window, do no harm.
+ */
+export function startScheduledArticleIndexer(db: Knex, indexer: SearchIndexer, logger: Logger, everyMs = 60_000): () => void {
+  let since = new Date(Date.now() - 7 * 86_400_000);
+  const tick = async () => {
+    const until = new Date();
+    try {
+      const ids = await articlesBecomingVisible(db, since, until);
+      if (ids.length) await db.transaction(async (trx) => { for (const id of ids) await indexer.articleChanged(trx, id); });
+      since = until;
+    } catch (err) {
+      logger.warn({ err }, 'scheduled article indexing failed; will retry');
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Every document, batch by batch: products, then articles. */

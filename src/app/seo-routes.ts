@@ -10,13 +10,21 @@ export function seoRoutes(ctx: AppContext): Router {
 
   router.get('/robots.txt', (req, res) => {
     const base = `${req.protocol}://${req.get('host')}`;
-    res.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /search\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
+    res.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /search\nDisallow: /garage\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
   });
 
   router.get('/sitemap.xml', async (req, res) => {
     const base = `${req.protocol}://${req.get('host')}`;
-    const { products, categories } = await ctx.catalog.sitemapEntries();
-    const entries = [{ path: '/', lastmod: null as Date | null }, { path: '/products', lastmod: null }, ...categories, ...products];
+    const [{ products, categories }, vehicles, articles] = await Promise.all([ctx.catalog.sitemapEntries(), ctx.fitment.landingPaths(), ctx.news.sitemapEntries()]);
+    const entries = [
+      { path: '/', lastmod: null as Date | null },
+      { path: '/products', lastmod: null },
+      { path: '/news', lastmod: articles[0]?.lastmod ?? null },
+      ...categories,
+      ...vehicles.map((path) => ({ path, lastmod: null as Date | null })),
+      ...products,
+      ...articles,
+    ];
     const body = entries
       .map((e) => `  <url><loc>${xmlEscape(base + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod.toISOString()}</lastmod>` : ''}</url>`)
       .join('\n');

@@ -6,6 +6,7 @@ import { toDate } from '../shared/time';
 import { readContentVersion, VersionedCache } from '../shared/content-version';
 import { productRepository, type CategoryRow, type ProductRow } from './product-repository';
 import { toCard, toImageView, type ImageView, type ProductCard } from './view-models';
+import type { FitsScope } from '../fitment';
 
 export const DEFAULT_PER_PAGE = 24;
 
@@ -92,11 +93,12 @@ export function createCatalogService(db: Knex) {
     return trail;
   }
 
-  async function list(params: ListingParams, scope: { categoryIds?: number[]; productIds?: number[] } = {}): Promise<Listing> {
+  async function list(params: ListingParams, scope: { categoryIds?: number[]; productIds?: number[]; fits?: FitsScope } = {}): Promise<Listing> {
     const perPage = params.per_page ?? DEFAULT_PER_PAGE;
     const filter = {
       categoryIds: scope.categoryIds,
       productIds: scope.productIds,
+      idsIn: scope.fits?.ids,
       q: params.q || undefined,
       priceMinFen: params.price_min !== undefined ? yuanToFen(params.price_min) : undefined,
       priceMaxFen: params.price_max !== undefined ? yuanToFen(params.price_max) : undefined,
@@ -104,7 +106,7 @@ export function createCatalogService(db: Knex) {
       limit: perPage,
       offset: (params.page - 1) * perPage,
     } as const;
-    const countKey = JSON.stringify([filter.categoryIds, filter.productIds, filter.q, filter.priceMinFen, filter.priceMaxFen]);
+    const countKey = JSON.stringify([filter.categoryIds, filter.productIds, scope.fits?.key, filter.q, filter.priceMinFen, filter.priceMaxFen]);
     const [rows, total] = await Promise.all([repo.page(filter), countCache.get(await version(), countKey, () => repo.count(filter))]);
     return { items: await cards(rows), total, page: params.page, perPage, pageCount: Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / perPage))) };
   }
@@ -123,7 +125,8 @@ export function createCatalogService(db: Knex) {
       return { categories: tree.roots, featured: await cards(featured), newest: await cards(newest) };
     },
 
-    async listing(params: ListingParams, categorySlug?: string) {
+    /** `fits` narrows the listing to parts for the shopper's car (fits=1). */
+    async listing(params: ListingParams, categorySlug?: string, opts: { fits?: FitsScope } = {}) {
       const tree = await categoryTree();
       const slug = categorySlug ?? params.category;
       let category: CategoryNode | null = null;
@@ -131,7 +134,7 @@ export function createCatalogService(db: Knex) {
         category = tree.bySlug.get(slug) ?? null;
         if (!category) throw new NotFoundError('没有这个分类', 'unknown_category');
       }
-      const listing = await list(params, { categoryIds: category ? descendantIds(category) : undefined });
+      const listing = await list(params, { categoryIds: category ? descendantIds(category) : undefined, fits: opts.fits });
       return { ...listing, category, trail: trailOf(category), categories: tree.roots };
     },
 
@@ -158,6 +161,26 @@ export function createCatalogService(db: Knex) {
         related: await cards(relatedRows),
         updatedAt: toDate(row.updated_at),
       };
+    },
+
+    /** Parts for one vehicle, grouped by category in catalogue order (vehicle landing pages). */
+    async vehicleParts(fits: FitsScope, limit = 120): Promise<{ category: { slug: string; name: string } | null; items: ProductCard[] }[]> {
+      const [tree, rows] = await Promise.all([categoryTree(), repo.page({ idsIn: fits.ids, sort: 'newest', limit, offset: 0 })]);
+      const order = [...tree.byId.keys()];
+      const groups = new Map<number | null, ProductCard[]>();
+      const items = await cards(rows);
+      rows.forEach((r, i) => {
+        const list = groups.get(r.category_id) ?? [];
+        list.push(items[i]);
+        groups.set(r.category_id, list);
+      });
+      const rank = (id: number | null) => (id === null ? Infinity : order.indexOf(id));
+      return [...groups.entries()]
+        .sort(([a], [b]) => rank(a) - rank(b))
+        .map(([id, list]) => {
+          const node = id === null ? undefined : tree.byId.get(id);
+          return { category: node ? { slug: node.slug, name: node.name } : null, items: list };
+        });
     },
 
     async sitemapEntries() {

@@ -2,3 +2,4 @@ export { createCatalogService, type CatalogService, type Listing, type ProductDe
 export { catalogRoutes } from './catalog-routes';
 export { productRepository, type ProductRow, type ImageRow } from './product-repository';
 export { toCard, toImageView, mediaUrl, type ProductCard, type ImageView } from './view-models';
+export { vehiclePageRoutes, type VehiclePageHooks, type ArticleLink } from './vehicle-page-routes';

@@ -45,6 +45,8 @@ export interface ProductFilter {
   priceMinFen?: number;
   priceMaxFen?: number;
   productIds?: readonly number[];
+  /** A subquery of product ids (fitment: parts for the shopper's car), built per query. */
+  idsIn?: () => Knex.QueryBuilder;
   excludeIds?: readonly number[];
   featured?: boolean;
   sort: 'relevance' | 'price_asc' | 'price_desc' | 'newest';
@@ -66,6 +68,7 @@ function applyFilter(db: Knex, qb: Knex.QueryBuilder, f: ProductFilter): Knex.Qu
   qb.where('p.status', 'published');
   if (f.categoryIds) qb.whereIn('p.category_id', f.categoryIds as number[]);
   if (f.productIds) qb.whereIn('p.id', f.productIds as number[]);
+  if (f.idsIn) qb.whereIn('p.id', f.idsIn());
   if (f.excludeIds?.length) qb.whereNotIn('p.id', f.excludeIds as number[]);
   if (f.featured !== undefined) qb.where('p.featured', f.featured);
   if (f.priceMinFen !== undefined) qb.where('p.price_fen', '>=', f.priceMinFen);

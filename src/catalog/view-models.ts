@@ -1,5 +1,6 @@
 import { formatFen, fenToYuan } from '../shared/money';
 import type { ImageRow, ProductRow } from './product-repository';
+import type { FitBadge } from '../fitment';
 
 export interface ImageView {
   src: string;
@@ -22,6 +23,8 @@ export interface ProductCard {
   inStock: boolean;
   stock: number;
   image: ImageView | null;
+  /** Set for the shopper's car by the fitment feature (FitmentShop.withBadges). */
+  fitBadge?: FitBadge;
 }
 
 interface StoredVariant {

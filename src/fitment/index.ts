@@ -25,3 +25,24 @@ export {
   type ModelOption,
   type VehicleQuery,
 } from './fitment-service';
+
+// Shopper side: garage cookie, badges, fit box, picker and landing-page data, HTTP routes.
+export {
+  createFitmentShop,
+  isVehicleError,
+  toShopperVehicle,
+  type FitBadge,
+  type FitBoxModel,
+  type FitmentShop,
+  type FitsScope,
+  type GarageState,
+  type GarageVehicle,
+  type ShopperVehicle,
+} from './fitment-shop';
+export { GARAGE_COOKIE, GARAGE_MAX_VEHICLES, decodeGarage, encodeGarage, type GarageCookie, type GarageEntry } from './garage-cookie';
+export { activeVehicleOf, garageMiddleware, garageOf, isCrossSite } from './garage-middleware';
+export { garageRoutes } from './garage-routes';
+export { vehicleApiRoutes } from './vehicle-api-routes';
+export { safeReturnPath } from './safe-return';
+export { stringParam } from './request-params';
+export { SHOP_TEXT, vehicleLabel, yearsLabel } from './shop-strings';

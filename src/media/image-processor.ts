@@ -27,15 +27,19 @@ export function newBaseKey(folder: string): string {
 }
 
 /**
- * Decodes once with a pixel limit, applies EXIF orientation, drops all metadata (sharp keeps
- * none unless asked) and writes WebP variants plus one JPEG fallback. On any failure, the
- * files already written are removed before the error propagates.
+ * Decodes with a pixel limit, applies EXIF orientation, drops all metadata (sharp keeps none
+ * unless asked) and writes WebP variants plus one JPEG fallback. Each variant is cut from the
+ * original bytes rather than from a full-size intermediate: libvips then decodes JPEGs at a
+ * reduced scale (shrink-on-load) and no full-resolution re-encode is paid for. On any failure,
+ * the files already written are removed before the error propagates.
  */
 export async function processImage(storage: MediaStorage, input: Buffer, folder: string): Promise<ProcessedImage> {
   const base = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', animated: false }).rotate();
-  const { data: normalised, info } = await base.clone().toBuffer({ resolveWithObject: true });
-  const width = info.width;
-  const height = info.height;
+  const meta = await base.metadata();
+  // autoOrient holds the dimensions after EXIF rotation (for animations, of one frame).
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  if (width <= 0 || height <= 0) throw new Error('image has no dimensions');
   const baseKey = newBaseKey(folder);
   const written: string[] = [];
   try {
@@ -44,17 +48,15 @@ export async function processImage(storage: MediaStorage, input: Buffer, folder:
     const unique = [...new Set(widths)];
     const variants: ImageVariant[] = [];
     for (const w of unique) {
-      const { data, info: out } = await sharp(normalised, { limitInputPixels: MAX_INPUT_PIXELS })
-        .resize({ width: w, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer({ resolveWithObject: true });
+      const { data, info: out } = await base.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
       const key = `${baseKey}-${w}.webp`;
       await storage.put(key, data, 'image/webp');
       written.push(key);
       variants.push({ width: out.width, height: out.height, key, format: 'webp' });
     }
     const fallbackWidth = Math.min(width, 1024);
-    const { data: jpg, info: jpgInfo } = await sharp(normalised, { limitInputPixels: MAX_INPUT_PIXELS })
+    const { data: jpg, info: jpgInfo } = await base
+      .clone()
       .resize({ width: fallbackWidth, withoutEnlargement: true })
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 82, mozjpeg: true })

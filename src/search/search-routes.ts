@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { BadRequestError } from '../shared/errors';
 import { MAX_QUERY_LENGTH, parseListingParams, toQueryString, type ListingParams } from '../shared/query-params';
 import type { SearchEngine, SearchQuery, SearchResult } from './search-engine';
@@ -11,8 +11,8 @@ export interface SearchRouteDeps {
   engine: SearchEngine;
   /** Canonical make/model names for the query's vehicle; throws a 400 for unknown ones. */
   resolveVehicle?: (params: ListingParams) => Promise<{ make?: string; model?: string; year?: number } | null>;
-  /** Adds `fits` to product hits for the shopper's vehicle (garage or query). */
-  decorateHits?: (req: Request, result: SearchResult, params: ListingParams) => Promise<SearchResult>;
+  /** Adds `fits` to product hits for the shopper's vehicle (query or garage). */
+  decorateHits?: (res: Response, result: SearchResult, params: ListingParams) => Promise<SearchResult>;
 }
 
 export function toSearchQuery(p: ListingParams, vehicle: { make?: string; model?: string; year?: number } | null): SearchQuery {
@@ -38,16 +38,16 @@ function linkParams(p: ListingParams): Record<string, string | number | undefine
 export function searchRoutes(deps: SearchRouteDeps): Router {
   const router = Router();
 
-  const run = async (req: Request) => {
+  const run = async (req: Request, res: Response) => {
     const params = parseListingParams(req.query as Record<string, unknown>);
     const vehicle = deps.resolveVehicle ? await deps.resolveVehicle(params) : null;
     let result = await deps.engine.search(toSearchQuery(params, vehicle));
-    if (deps.decorateHits) result = await deps.decorateHits(req, result, params);
+    if (deps.decorateHits) result = await deps.decorateHits(res, result, params);
     return { params, result };
   };
 
   router.get('/api/search', async (req, res) => {
-    const { result } = await run(req);
+    const { result } = await run(req, res);
     res.set('Cache-Control', 'no-store').json(result);
   });
 
@@ -61,7 +61,7 @@ export function searchRoutes(deps: SearchRouteDeps): Router {
   });
 
   router.get('/search', async (req, res) => {
-    const { params, result } = await run(req);
+    const { params, result } = await run(req, res);
     const keep = linkParams(params);
     const toggle = (key: string, value: string | undefined) => `/search${toQueryString({ ...keep, [key]: keep[key] === value ? undefined : value, page: undefined })}`;
     const priceToggle = (bucket: string) => {

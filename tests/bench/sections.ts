@@ -1,4 +1,5 @@
 import { load, rssMb, table, type LoadResult } from './harness';
+import { runUploadBench } from './upload-bench';
 
 export interface BenchContext {
   hello: string;
@@ -44,6 +45,17 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       [single.name, single.rps.toFixed(0), single.p50, single.p99],
       [singleSuggest.name, singleSuggest.rps.toFixed(0), singleSuggest.p50, singleSuggest.p99],
     ])}`,
+  );
+  const upload = await runUploadBench();
+  sections.push(
+    `## Image upload pipeline (${upload.megapixels} MP JPEG, ${upload.inputMb.toFixed(1)} MB → ${upload.variants} variants, ${upload.runs} runs)\n` +
+      `${table([
+        ['measure', 'value', 'target'],
+        ['wall time, median', `${upload.ms.toFixed(0)} ms`, '≤ 1500 ms'],
+        ['wall time, worst', `${upload.worstMs.toFixed(0)} ms`, ''],
+        ['CPU time, median', `${upload.cpuMs.toFixed(0)} ms`, ''],
+        ['RSS growth', `${upload.rssGrowthMb.toFixed(0)} MB`, '≤ 300 MB'],
+      ])}`,
   );
   return sections;
 }

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const seedTitles = fs
-  .readFileSync(path.resolve(__dirname, '../../../shared/seed-page.txt'), 'utf8')
+  .readFileSync(path.resolve(__dirname, '../fixtures/shared/seed-page.txt'), 'utf8')
   .split('\n')
   .filter((l) => l.trim().startsWith('•'))
   .map((l) => l.trim().replace(/^•\s*/, ''));

@@ -12,6 +12,7 @@ afterAll(async () => t.close());
 const TAIL_LIGHT = '适用于宝骏730后尾灯总成14-21款转向刹车灯后组合灯倒车灯罩改装';
 const SILL = '五菱宏光S改装专用不锈钢门槛条脚踏板后备箱后护板亮条装饰配件';
 const CHARGER = '汽车电瓶充电器12v24v伏摩托车充电全智能自动修复型蓄电池充电机';
+const YONHAP = "Kim, Putin exchange messages on anniversary of Korea's liberation from Japan";
 const GRILLE = '东风本田享域改装件车外观专用金属中网前脸亮条配件防虫网装饰条';
 
 async function titles(q: string, extra: Record<string, string> = {}): Promise<string[]> {
@@ -47,10 +48,10 @@ describe('/api/search on the seeded shop', () => {
     expect(await titles(q)).toContain(title);
   });
 
-  it.each([['Vladivostock'], ['Puttin'], ['liberation'], ['Yonhap']])('when searching %s, then the Yonhap story is found once news is indexed', async (q) => {
-    const res = await request(t.app).get('/api/search').query({ q, type: 'article' }).expect(200);
-    // Articles join the index with the newsroom; until then the query is still well-formed.
-    expect(Array.isArray(res.body.hits)).toBe(true);
+  it.each([['Vladivostock'], ['Puttin'], ['liberation'], ['Yonhap'], ['vladi'], ['Kim Putin']])('when searching %s, then the Yonhap story is found', async (q) => {
+    const res = await request(t.app).get('/api/search').query({ q }).expect(200);
+    const story = res.body.hits.find((h: { type: string; title: string }) => h.type === 'article' && h.title === YONHAP);
+    expect(story).toEqual(expect.objectContaining({ url: expect.stringMatching(/^\/news\//), publishedAt: '2024-09-21T05:32:44+08:00' }));
   });
 
   it('when filtered by category and price, then every hit obeys', async () => {
@@ -82,6 +83,30 @@ describe('/api/search on the seeded shop', () => {
     const res = await request(t.app).get(`/api/search?${qs}`).expect(400);
     expect(res.body.error.code).toBe('invalid_parameter');
     expect(typeof res.body.error.parameter).toBe('string');
+  });
+});
+
+describe('search with a vehicle', () => {
+  it('when make, model and year are given, then results are filtered and product hits say they fit', async () => {
+    const res = await request(t.app).get('/api/search').query({ q: '尾灯', make: '宝骏', model: '730', year: '2016' }).expect(200);
+    expect(res.body.hits.length).toBeGreaterThan(0);
+    const tail = res.body.hits.find((h: { title: string }) => h.title === TAIL_LIGHT);
+    expect(tail.fits).toBe(true);
+    expect(res.body.facetDistribution.make).toEqual(expect.objectContaining({ 宝骏: expect.any(Number) }));
+  });
+
+  it('when the vehicle is given by slug, then it means the same car', async () => {
+    const res = await request(t.app).get('/api/search').query({ q: '尾灯', make: 'baojun', model: '730' }).expect(200);
+    expect(res.body.hits.map((h: { title: string }) => h.title)).toContain(TAIL_LIGHT);
+  });
+
+  it.each([
+    [{ make: 'nosuchmake' }, 'unknown_make'],
+    [{ make: '宝骏', model: 'nosuch' }, 'unknown_model'],
+    [{ make: '宝骏', model: '730', year: '2030' }, 'year_out_of_range'],
+  ])('when the vehicle %j is unknown, then 400 %s', async (query, code) => {
+    const res = await request(t.app).get('/api/search').query({ q: '尾灯', ...query }).expect(400);
+    expect(res.body.error.code).toBe(code);
   });
 });
 

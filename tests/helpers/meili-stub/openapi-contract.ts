@@ -4,7 +4,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
 /** The official Meilisearch OpenAPI 1.53 document; the stub checks both directions against it. */
-export const OPENAPI_PATH = path.resolve(__dirname, '../../../../shared/meilisearch-openapi.json');
+export const OPENAPI_PATH = path.resolve(__dirname, '../../fixtures/shared/meilisearch-openapi.json');
 
 interface Operation {
   parameters?: { name: string; in: string; required?: boolean }[];

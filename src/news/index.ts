@@ -1,0 +1,11 @@
+export { createNewsService, type NewsService } from './news-service-factory';
+export { newsRoutes, parseNewsPage } from './news-routes';
+export { loadArticleDocument, listPublishedArticleIds, articlesBecomingVisible } from './search-documents';
+export { sanitizeArticleHtml, htmlToText, escapeHtml } from './article-sanitizer';
+export { isCountableView, formatViews, BOT_USER_AGENT } from './view-counter';
+export { parseArticleInput, type ArticleInput, type ArticleData, type ArticleImageInput, type FieldErrors, type ArticleField } from './article-input';
+export { insertArticle, resolveProductSlugs } from './article-writer';
+export type { SaveResult, PreviewResult, ArticleForEdit, ArticleEditor } from './article-editor';
+export type { ArticleView, ArticleSummary, NewsLink, ArticleImageView, TagLink } from './article-view-models';
+export type { NewsListing, ArticlePage } from './news-service';
+export { ARTICLE_STATUSES, type ArticleStatus } from './article-repository';

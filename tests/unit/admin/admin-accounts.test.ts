@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { createDb } from '../../../src/db/knex';
+import { migrateLatest } from '../../../src/db/migrate';
+import { AdminAccountError, assertNoDefaultAdmin, createAdmin, verifyPassword } from '../../../src/admin';
+import { hashPassword, PASSWORD_MAX_BYTES } from '../../../src/admin/password-hasher';
+import { parseArgs, readPassword } from '../../../src/cli/admin-create';
+
+describe('admin accounts and passwords', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-admin-unit-'));
+  const db = createDb({ client: 'sqlite3', filename: path.join(dir, 'db.sqlite') });
+  beforeAll(() => migrateLatest(db));
+  afterAll(async () => {
+    await db.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const codeOf = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AdminAccountError ? e.code : String(e)));
+
+  it('when a password is hashed, then it is argon2id with m=19456 KiB, t=2, p=1', async () => {
+    expect(await hashPassword('a perfectly long passphrase')).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('when a password is 11 characters, then it is refused; 12 CJK characters are accepted', async () => {
+    expect(await codeOf(createAdmin(db, 'short@qipei.test', 'abcdefghijk'))).toBe('password_too_short');
+    expect(await codeOf(createAdmin(db, 'cjk@qipei.test', '汽配商城后台管理员的密码'))).toBeNull();
+  });
+
+  it('when a password is 1 KB or more, then it is accepted and never truncated', async () => {
+    const long = 'x'.repeat(1500);
+    await createAdmin(db, 'long@qipei.test', long);
+    const row = await db('admins').where({ email: 'long@qipei.test' }).first();
+    expect(await verifyPassword(row.password_hash, long)).toBe(true);
+    expect(await verifyPassword(row.password_hash, long.slice(0, 1024))).toBe(false);
+    expect(await verifyPassword(row.password_hash, `${long}y`)).toBe(false);
+  });
+
+  it('when a password is over the hashing cap, then it is refused rather than hashed', async () => {
+    expect(await codeOf(createAdmin(db, 'huge@qipei.test', 'x'.repeat(PASSWORD_MAX_BYTES + 1)))).toBe('password_too_long');
+  });
+
+  it('when the email is invalid, taken, or the password well known, then creation is refused', async () => {
+    expect(await codeOf(createAdmin(db, 'not-an-email', 'a perfectly long passphrase'))).toBe('invalid_email');
+    expect(await codeOf(createAdmin(db, 'CJK@qipei.test', 'another long passphrase'))).toBe('email_taken');
+    expect(await codeOf(createAdmin(db, 'weak@qipei.test', 'password1234'))).toBe('weak_password');
+  });
+
+  it('when an admin row carries a well-known password, then the production start-up check throws; otherwise it passes', async () => {
+    await expect(assertNoDefaultAdmin(db)).resolves.toBeUndefined();
+    await db('admins').insert({ email: 'default@qipei.test', password_hash: await hashPassword('changeme1234'), created_at: Date.now() });
+    await expect(assertNoDefaultAdmin(db)).rejects.toThrow(/default@qipei\.test/);
+    await db('admins').where({ email: 'default@qipei.test' }).del();
+  });
+
+  it('when admin:create gets its arguments, then only --email with --password-stdin is accepted', () => {
+    expect(parseArgs(['--email', 'a@b.cn', '--password-stdin'])).toEqual({ email: 'a@b.cn' });
+    expect(parseArgs(['--email=a@b.cn', '--password-stdin'])).toEqual({ email: 'a@b.cn' });
+    expect(parseArgs(['--email', 'a@b.cn', '--password', 'secret'])).toBeNull();
+    expect(parseArgs(['--email', 'a@b.cn'])).toBeNull();
+  });
+
+  it('when the password comes on stdin, then exactly one trailing newline is dropped and inner spaces are kept', async () => {
+    expect(await readPassword(Readable.from([Buffer.from('  spaced pass phrase  \n')]))).toBe('  spaced pass phrase  ');
+    expect(await readPassword(Readable.from([Buffer.from('pass\r\n')]))).toBe('pass');
+    await expect(readPassword(Readable.from([Buffer.alloc(PASSWORD_MAX_BYTES + 10, 0x61)]))).rejects.toThrow('password_too_long');
+  });
+});
