@@ -22,6 +22,11 @@ export interface TestApp {
   app: Express;
   runtime: Runtime;
   dataDir: string;
+  /**
+   * The environment the app's config was loaded from (data dir, database, search, overrides):
+   * `loadConfig({ ...t.env, … })` configures a second runtime on the same database and search.
+   */
+  env: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -73,7 +78,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     const databaseEnv = testDialect() === 'pg' ? await preparePgSchema(seeded, cleanups) : {};
     const search = await startTestSearch(opts.env);
     cleanups.push(() => search.close());
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...databaseEnv, ...search.env, ...opts.env });
+    const env = Object.freeze({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_ON_START: 'false', ...databaseEnv, ...search.env, ...opts.env });
+    const config = loadConfig(env);
     const runtime = await bootstrap(config, { seed: false });
     cleanups.push(() => runtime.close());
     // This file's Meilisearch stub starts empty: build its index from the copied rows, as
@@ -84,6 +90,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
       app,
       runtime,
       dataDir,
+      env,
       close: cleanUp,
     };
   } catch (err) {
