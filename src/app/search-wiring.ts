@@ -25,12 +25,12 @@ export async function loadProductDocuments(conn: Conn, ids: readonly number[]): 
     .select('p.id', 'p.slug', 'p.title', 'p.name_en', 'p.description', 'p.price_fen', 'p.created_at', 'p.fitment_kind', 'c.slug as category_slug', 'c.name as category_name');
   if (rows.length === 0) return out;
   const found = rows.map((r) => Number(r.id));
-  const [specs, tags, images, vehicles] = await Promise.all([
-    conn('product_specs').whereIn('product_id', found).orderBy(['product_id', 'position']).select('product_id', 'name', 'value'),
-    conn('product_tags as pt').join('tags as t', 't.id', 'pt.tag_id').whereIn('pt.product_id', found).select('pt.product_id', 't.name'),
-    conn('product_images').whereIn('product_id', found).orderBy(['product_id', 'position', 'id']).select('product_id', 'variants'),
-    productVehiclesFor(conn, found),
-  ]);
+  // One after another: `conn` is usually the writer's transaction, a single connection, and the
+  // pg driver deprecates overlapping queries on one client (SQLite serialises them anyway).
+  const specs = await conn('product_specs').whereIn('product_id', found).orderBy(['product_id', 'position']).select('product_id', 'name', 'value');
+  const tags = await conn('product_tags as pt').join('tags as t', 't.id', 'pt.tag_id').whereIn('pt.product_id', found).select('pt.product_id', 't.name');
+  const images = await conn('product_images').whereIn('product_id', found).orderBy(['product_id', 'position', 'id']).select('product_id', 'variants');
+  const vehicles = await productVehiclesFor(conn, found);
   const group = <T extends { product_id: number | string }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const item of list) {

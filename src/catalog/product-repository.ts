@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { escapeLike, likeOperator } from '../db/knex';
+import { whereContains } from '../db/knex';
 
 export interface ProductRow {
   id: number;
@@ -73,11 +73,7 @@ function applyFilter(db: Knex, qb: Knex.QueryBuilder, f: ProductFilter): Knex.Qu
   if (f.featured !== undefined) qb.where('p.featured', f.featured);
   if (f.priceMinFen !== undefined) qb.where('p.price_fen', '>=', f.priceMinFen);
   if (f.priceMaxFen !== undefined) qb.where('p.price_fen', '<=', f.priceMaxFen);
-  if (f.q) {
-    const pattern = `%${escapeLike(f.q)}%`;
-    const op = likeOperator(db);
-    qb.where((w) => w.where('p.title', op, pattern).orWhere('p.name_en', op, pattern));
-  }
+  if (f.q) whereContains(db, qb, ['p.title', 'p.name_en'], f.q);
   return qb;
 }
 

@@ -13,6 +13,11 @@ const schema = z.object({
     .string()
     .regex(/^(postgres(ql)?|sqlite):\/\//, 'must start with postgres:// or sqlite://')
     .optional(),
+  // PostgreSQL only: the schema every connection uses (search_path); created on first migrate.
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _ only (a PostgreSQL schema name)')
+    .optional(),
   SEARCH_ENGINE: z.string().optional(),
   MEILI_URL: z.string().url('must be a URL such as http://127.0.0.1:7700').optional(),
   MEILI_API_KEY: z.string().optional(),
@@ -31,7 +36,7 @@ export interface Config {
   readonly port: number;
   readonly dataDir: string;
   readonly mediaDir: string;
-  readonly database: { readonly client: 'sqlite3'; readonly filename: string } | { readonly client: 'pg'; readonly url: string };
+  readonly database: { readonly client: 'sqlite3'; readonly filename: string } | { readonly client: 'pg'; readonly url: string; readonly schema?: string };
   readonly search: {
     readonly engine: SearchEngineName;
     readonly meiliUrl?: string;
@@ -81,7 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR);
   let database: Config['database'];
   if (e.DATABASE_URL?.startsWith('postgres')) {
-    database = { client: 'pg', url: e.DATABASE_URL };
+    database = e.DATABASE_SCHEMA ? { client: 'pg', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA } : { client: 'pg', url: e.DATABASE_URL };
+    // The embedded search engine lives in the SQLite file, so PostgreSQL deployments need Meilisearch.
     if (engine === 'embedded') {
       problems.push(
         e.SEARCH_ENGINE === 'embedded'
@@ -90,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       );
     }
   } else {
+    if (e.DATABASE_SCHEMA) problems.push('DATABASE_SCHEMA: only meaningful with DATABASE_URL=postgres://…');
     const file = e.DATABASE_URL ? e.DATABASE_URL.replace(/^sqlite:\/\//, '') : path.join(dataDir, 'qipei.sqlite');
     database = { client: 'sqlite3', filename: path.resolve(file) };
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDate } from 'node:util/types';
 import knexFactory, { type Knex } from 'knex';
 import type { Config } from '../config/config';
 
@@ -20,11 +21,13 @@ export function createDb(database: Config['database']): Knex {
     return knexFactory({
       client: 'pg',
       connection: database.url,
+      // Only the configured schema: nothing can silently resolve to (or be created in) public.
+      ...(database.schema ? { searchPath: [database.schema] } : {}),
       pool: { min: 0, max: 10 },
     });
   }
   if (database.filename !== ':memory:') fs.mkdirSync(path.dirname(database.filename), { recursive: true });
-  return knexFactory({
+  const db = knexFactory({
     client: 'sqlite3',
     connection: { filename: database.filename },
     useNullAsDefault: true,
@@ -39,6 +42,44 @@ export function createDb(database: Config['database']): Knex {
       },
     },
   });
+  storeDatesAsEpochMs(db);
+  return db;
+}
+
+/**
+ * node-sqlite3 stores a Date as epoch milliseconds only when it is an `instanceof` the main
+ * realm's Date; a Date from another realm (jest runs tests in a vm context) is written as the
+ * text '[object Object]'. Converting every Date binding here gives the same stored value
+ * everywhere. (pg recognises Dates across realms.)
+ */
+function storeDatesAsEpochMs(db: Knex): void {
+  const client = db.client as { prepBindings(bindings: unknown): unknown };
+  const prep = client.prepBindings.bind(client);
+  client.prepBindings = (bindings) => {
+    const prepared = prep(bindings);
+    return Array.isArray(prepared) ? prepared.map((v: unknown) => (isDate(v) ? v.getTime() : v)) : prepared;
+  };
+}
+
+/** The schema a pg connection was configured with (DATABASE_SCHEMA), if any. */
+export function schemaOf(db: Knex): string | undefined {
+  const searchPath = (db.client.config as { searchPath?: string[] }).searchPath;
+  return dialectOf(db) === 'pg' ? searchPath?.[0] : undefined;
+}
+
+/**
+ * A configured PostgreSQL schema must exist before anything resolves names in it
+ * (current_schema() is NULL otherwise and knex's hasTable sees nothing). SQLite: no-op.
+ */
+export async function ensureSchema(db: Knex): Promise<void> {
+  const schema = schemaOf(db);
+  if (!schema) return;
+  try {
+    await db.raw('create schema if not exists ??', [schema]);
+  } catch (err) {
+    // Two instances starting together can race on IF NOT EXISTS; the loser sees a unique violation.
+    if ((err as { code?: string }).code !== '23505') throw err;
+  }
 }
 
 /** Rows inserted and their ids, identical on both dialects. */
@@ -54,4 +95,17 @@ export function likeOperator(db: Knex): 'ilike' | 'like' {
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * `column` contains `text` (case-insensitively), for any of `columns`. The ESCAPE clause is
+ * what makes escapeLike portable: PostgreSQL treats backslash as LIKE's escape by default,
+ * SQLite has no default escape at all, so without it `50%` would match `50\…` there.
+ */
+export function whereContains(db: Knex, qb: Knex.QueryBuilder, columns: readonly string[], text: string): Knex.QueryBuilder {
+  const sql = `?? ${likeOperator(db)} ? escape ?`;
+  const pattern = `%${escapeLike(text)}%`;
+  return qb.where((w) => {
+    for (const column of columns) w.orWhereRaw(sql, [column, pattern, '\\']);
+  });
 }

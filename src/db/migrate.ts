@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
+import { ensureSchema } from './knex';
 
 interface MigrationModule {
   up(knex: Knex): Promise<void>;
@@ -40,6 +41,7 @@ function config(): Knex.MigratorConfig {
 }
 
 export async function migrateLatest(db: Knex): Promise<void> {
+  await ensureSchema(db);
   await db.migrate.latest(config());
 }
 

@@ -32,7 +32,7 @@ describe('admin in production mode', () => {
 
   it('when an admin still has a well-known default password, then production start-up refuses to run', async () => {
     await t.runtime.db('admins').insert({ email: 'default@qipei.test', password_hash: await hashPassword('changeme1234'), created_at: Date.now() });
-    const config = loadConfig({ ...PROD_ENV, DATA_DIR: t.dataDir, SEED_ON_START: 'false' });
+    const config = loadConfig({ ...t.env, ...PROD_ENV });
     await expect(bootstrap(config, { seed: false })).rejects.toThrow(/well-known default password/);
     await t.runtime.db('admins').where({ email: 'default@qipei.test' }).del();
     const ok = await bootstrap(config, { seed: false });

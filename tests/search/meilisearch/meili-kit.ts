@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Knex } from 'knex';
-import { createDb } from '../../../src/db/knex';
+import { schemaOf } from '../../../src/db/knex';
 import { migrateLatest } from '../../../src/db/migrate';
 import { MeilisearchEngine, type MeilisearchEngineOptions } from '../../../src/search/meilisearch';
 import type { SearchDocument, SearchQuery } from '../../../src/search/search-engine';
 import type { MeiliStub } from '../../helpers/meili-stub';
+import { createTestDb } from '../../helpers/test-db';
 
 export interface TestDb {
   readonly db: Knex;
@@ -14,42 +12,20 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-async function resetOutbox(db: Knex): Promise<void> {
-  await db('search_outbox').delete();
-  await db('search_outbox_lease').update({ holder: null, expires_at: 0 });
-}
-
 /**
- * A real SQLite file in a fresh temp dir, migrated; or, under `npm run test:pg` (DATABASE_URL set,
- * run in band), the shared PostgreSQL database with the outbox emptied before and after.
+ * A database of its own, migrated: a real SQLite file in a fresh temp dir, or under
+ * `npm run test:pg` a fresh PostgreSQL schema (tests/helpers/test-db.ts), so test files can run
+ * in parallel without sharing an outbox.
  */
 export async function openTestDb(): Promise<TestDb> {
-  const pgUrl = process.env.DATABASE_URL;
-  if (pgUrl && /^postgres(ql)?:\/\//.test(pgUrl)) {
-    const db = createDb({ client: 'pg', url: pgUrl });
-    await migrateLatest(db);
-    await resetOutbox(db);
-    return {
-      db,
-      file: pgUrl,
-      async close() {
-        await resetOutbox(db);
-        await db.destroy();
-      },
-    };
+  const t = await createTestDb();
+  try {
+    await migrateLatest(t.db);
+  } catch (err) {
+    await t.close();
+    throw err;
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-meili-'));
-  const file = path.join(dir, 'test.sqlite');
-  const db = createDb({ client: 'sqlite3', filename: file });
-  await migrateLatest(db);
-  return {
-    db,
-    file,
-    async close() {
-      await db.destroy();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { db: t.db, file: t.dialect === 'pg' ? `schema ${schemaOf(t.db)}` : String(t.db.client.config.connection.filename), close: t.close };
 }
 
 export function product(id: number, over: Partial<SearchDocument> = {}): SearchDocument {

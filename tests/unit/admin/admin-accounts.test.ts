@@ -1,21 +1,20 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
-import { createDb } from '../../../src/db/knex';
+import type { Knex } from 'knex';
 import { migrateLatest } from '../../../src/db/migrate';
 import { AdminAccountError, assertNoDefaultAdmin, createAdmin, verifyPassword } from '../../../src/admin';
 import { hashPassword, PASSWORD_MAX_BYTES } from '../../../src/admin/password-hasher';
 import { parseArgs, readPassword } from '../../../src/cli/admin-create';
+import { createTestDb, type TestDb } from '../../helpers/test-db';
 
 describe('admin accounts and passwords', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-admin-unit-'));
-  const db = createDb({ client: 'sqlite3', filename: path.join(dir, 'db.sqlite') });
-  beforeAll(() => migrateLatest(db));
-  afterAll(async () => {
-    await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
+  let t: TestDb;
+  let db: Knex;
+  beforeAll(async () => {
+    t = await createTestDb();
+    db = t.db;
+    await migrateLatest(db);
   });
+  afterAll(async () => t.close());
 
   const codeOf = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AdminAccountError ? e.code : String(e)));
 

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Knex } from 'knex';
-import { createDb, insertReturningId } from '../../../src/db/knex';
+import { insertReturningId } from '../../../src/db/knex';
 import { migrateLatest, migrateRollbackAll } from '../../../src/db/migrate';
 import {
   applyParsedFitment,
@@ -22,21 +19,19 @@ import {
   vehicleNamesFor,
 } from '../../../src/fitment';
 import { AppError } from '../../../src/shared/errors';
+import { createTestDb, type TestDb } from '../../helpers/test-db';
 
-let dir: string;
+let t: TestDb;
 let db: Knex;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-fitment-'));
-  db = createDb({ client: 'sqlite3', filename: path.join(dir, 'test.sqlite') });
+  t = await createTestDb();
+  db = t.db;
   await migrateLatest(db);
   await seedVehicles(db);
 });
 
-afterAll(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => t.close());
 
 let counter = 0;
 async function createProduct(title: string): Promise<number> {
@@ -85,7 +80,8 @@ describe('vehicle tables', () => {
   });
 
   it('when the migration is rolled back and re-run, then the fitment columns come and go cleanly', async () => {
-    const other = createDb({ client: 'sqlite3', filename: path.join(dir, 'rollback.sqlite') });
+    const fresh = await createTestDb();
+    const other = fresh.db;
     try {
       await migrateLatest(other);
       expect(await other.schema.hasColumn('products', 'fitment_kind')).toBe(true);
@@ -94,7 +90,7 @@ describe('vehicle tables', () => {
       await migrateLatest(other);
       expect(await other.schema.hasTable('product_fitments')).toBe(true);
     } finally {
-      await other.destroy();
+      await fresh.close();
     }
   });
 });
