@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import sharp from 'sharp';
 import { insertReturningId } from '../src/db/knex';
+import { ensureTagId } from '../src/shared/tag-store';
 import { placeholderSvg, processImage, type MediaStorage } from '../src/media';
 import { applyParsedFitment, parseTitle, seedVehicles } from '../src/fitment';
 import { SEED_CATEGORIES, SEED_PRODUCTS, type SeedProduct } from './data/catalog-data';
@@ -40,12 +41,7 @@ async function insertProduct(trx: Knex.Transaction, p: SeedProduct, categoryId: 
   for (const [position, v] of p.variants.entries()) {
     await trx('product_variants').insert({ product_id: id, label: v.label, sku: `QP${String(id).padStart(5, '0')}-${position + 1}`, price_fen: Math.round(v.priceYuan * 100), stock: v.stock, position });
   }
-  for (const name of p.tags) {
-    const slug = Buffer.from(name).toString('hex').slice(0, 60);
-    let tag = await trx('tags').where({ slug }).first('id');
-    if (!tag) tag = { id: await insertReturningId(trx, 'tags', { slug, name }) };
-    await trx('product_tags').insert({ product_id: id, tag_id: tag.id });
-  }
+  for (const name of new Set(p.tags)) await trx('product_tags').insert({ product_id: id, tag_id: await ensureTagId(trx, name) });
   return id;
 }
 

@@ -5,6 +5,7 @@ import expressLayouts from 'express-ejs-layouts';
 import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { createAssets } from './assets';
+import { BadRequestError } from '../shared/errors';
 import type { AppContext } from './context';
 import { createErrorHandler, notFoundHandler } from './error-handler';
 import { projectRoot } from './paths';
@@ -63,6 +64,11 @@ export function createApp(ctx: AppContext): express.Express {
     }),
   );
 
+  // NUL can be neither stored nor compared by PostgreSQL, and no real URL needs it.
+  app.use((req, _res, next) => {
+    if (/%00/i.test(req.url) || req.url.includes('\u0000')) return next(new BadRequestError('请求地址包含非法字符', 'invalid_characters'));
+    next();
+  });
   app.use(assets.middleware);
   app.use(expressLayouts);
   app.use(viewHelpers(ctx, assets));

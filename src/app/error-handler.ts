@@ -15,6 +15,9 @@ function clientErrorOf(err: unknown): AppError | null {
     return new AppError(status, `upload_${err.code.toLowerCase()}`, '上传内容超出限制或格式不正确');
   }
   if (typeof err === 'object' && err !== null) {
+    // PostgreSQL refusing the bytes it was given (NUL, invalid UTF-8, too long) is the client's input, not our fault.
+    const pgCode = (err as { code?: unknown }).code;
+    if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22001') return new AppError(400, 'invalid_characters', '提交的内容包含无法保存的字符或过长');
     const e = err as { status?: number; statusCode?: number; expose?: boolean; type?: string };
     const status = e.status ?? e.statusCode;
     if (status && status >= 400 && status < 500) {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { insertReturningId } from '../db/knex';
+import { ensureTagId } from '../shared/tag-store';
 import { slugify } from '../shared/slug';
 import { NotFoundError, ConflictError } from '../shared/errors';
 import type { SearchIndexer } from '../search/search-indexer';
@@ -30,9 +31,11 @@ export interface NewImage {
   originalName: string;
 }
 
-/** Tag slugs follow the seed's scheme (hex of the name), so admin and seed tags meet. */
-function tagSlug(name: string): string {
-  return Buffer.from(name).toString('hex').slice(0, 60);
+/** A unique-constraint failure on `column`, as PostgreSQL (23505) or SQLite reports it. */
+function isUniqueViolation(err: unknown, column: string): boolean {
+  const e = err as { code?: string; message?: string; constraint?: string };
+  const unique = e.code === '23505' || e.code === 'SQLITE_CONSTRAINT';
+  return unique && `${e.constraint ?? ''} ${e.message ?? ''}`.includes(column);
 }
 
 async function uniqueSlug(trx: Knex.Transaction, title: string): Promise<string> {
@@ -55,12 +58,7 @@ async function writeChildren(trx: Knex.Transaction, id: number, input: ProductIn
     await trx('product_variants').insert({ product_id: id, label: v.label, sku, price_fen: v.priceFen, stock: v.stock, position });
   }
   for (const [position, s] of input.specs.entries()) await trx('product_specs').insert({ product_id: id, name: s.name, value: s.value, position });
-  for (const name of new Set(input.tags)) {
-    const slug = tagSlug(name);
-    let tag = await trx('tags').where({ slug }).first('id');
-    if (!tag) tag = { id: await insertReturningId(trx, 'tags', { slug, name }) };
-    await trx('product_tags').insert({ product_id: id, tag_id: tag.id });
-  }
+  for (const name of new Set(input.tags)) await trx('product_tags').insert({ product_id: id, tag_id: await ensureTagId(trx, name) });
 }
 
 function columns(input: ProductInput) {
@@ -86,14 +84,21 @@ export function createCatalogWriter(db: Knex, indexer: SearchIndexer) {
 
   return {
     async createProduct(input: ProductInput): Promise<{ id: number; slug: string }> {
-      return db.transaction(async (trx) => {
-        const slug = await uniqueSlug(trx, input.nameEn || input.title);
-        const now = new Date();
-        const id = await insertReturningId(trx, 'products', { slug, ...columns(input), created_at: now, updated_at: now });
-        await writeChildren(trx, id, input);
-        await indexer.productChanged(trx, id);
-        return { id, slug };
-      });
+      // Two admins saving the same title at once both see a free slug; the loser retries.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction(async (trx) => {
+            const slug = await uniqueSlug(trx, input.nameEn || input.title);
+            const now = new Date();
+            const id = await insertReturningId(trx, 'products', { slug, ...columns(input), created_at: now, updated_at: now });
+            await writeChildren(trx, id, input);
+            await indexer.productChanged(trx, id);
+            return { id, slug };
+          });
+        } catch (err) {
+          if (attempt >= 3 || !isUniqueViolation(err, 'slug')) throw err;
+        }
+      }
     },
 
     async updateProduct(id: number, input: ProductInput): Promise<void> {

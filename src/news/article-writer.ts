@@ -1,3 +1,4 @@
+import { ensureTagId } from '../shared/tag-store';
 import type { Knex } from 'knex';
 import { insertReturningId } from '../db/knex';
 import { slugify } from '../shared/slug';
@@ -47,14 +48,7 @@ export async function freeSlug(trx: Knex | Trx, wanted: string, exceptId?: numbe
 }
 
 /** Tags are shared with the catalogue (by name), which is what lets articles and products meet. */
-async function tagIdFor(trx: Trx, name: string): Promise<number> {
-  const existing = await trx('tags').where({ name }).orderBy('id').first('id');
-  if (existing) return Number(existing.id);
-  const base = slugify(name, 60);
-  let slug = base;
-  for (let n = 2; await trx('tags').where({ slug }).first('id'); n++) slug = `${base}-${n}`;
-  return insertReturningId(trx, 'tags', { slug, name });
-}
+const tagIdFor = ensureTagId;
 
 async function replaceTags(trx: Trx, articleId: number, names: readonly string[]): Promise<void> {
   await trx('article_tags').where({ article_id: articleId }).del();

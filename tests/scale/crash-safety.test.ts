@@ -43,7 +43,7 @@ describe('crash safety', () => {
         try {
           const res = await client.post(first.url, '/admin/products', productForm(categoryId, token, i));
           if (res.status === 303) acknowledged.push(i);
-          else if (!killed) throw new Error(`write ${i} answered ${res.status}`);
+          else if (!killed) throw new Error(`write ${i} answered ${res.status}: ${first.output().slice(-2000)}`);
         } catch (err) {
           if (!killed) throw err;
         }

@@ -33,7 +33,8 @@ export const DEFAULT_WORKER_OPTIONS: OutboxWorkerOptions = {
   retryBaseMs: 1000,
   retryMaxMs: 5 * 60_000,
   idleMs: 1000,
-  leaseTtlMs: 60_000,
+  // Short, and renewed while a batch runs: a crashed holder blocks delivery for at most this long.
+  leaseTtlMs: 10_000,
 };
 
 export interface DrainReport {
@@ -128,9 +129,16 @@ export class OutboxWorker {
     if (!(await this.store.acquireLease(holder, this.opts.leaseTtlMs))) {
       return { status: 'busy', delivered: 0, rejected: 0, buried: 0, more: false };
     }
+    // A slow batch keeps its lease alive; if renewal fails, the batch still finishes and the next
+    // acquire decides who continues.
+    const renew = setInterval(() => {
+      this.store.acquireLease(holder, this.opts.leaseTtlMs).catch(() => undefined);
+    }, Math.max(250, Math.floor(this.opts.leaseTtlMs / 3)));
+    renew.unref();
     try {
       return await work();
     } finally {
+      clearInterval(renew);
       await this.store.releaseLease(holder);
     }
   }

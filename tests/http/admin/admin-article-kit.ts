@@ -1,3 +1,4 @@
+import { searchCaughtUp } from '../../helpers/search-env';
 import request from 'supertest';
 import type { TestApp } from '../../helpers/test-app';
 import type { Agent } from './admin-test-kit';
@@ -44,6 +45,8 @@ export function articleClient(t: TestApp, s: { agent: Agent; csrf: string; ip: s
 
 /** Article URLs in an /api/search answer. */
 export async function searchArticleUrls(t: TestApp, q: string): Promise<string[]> {
+  // Meilisearch (the PostgreSQL suite) is fed by the outbox: let it deliver before looking.
+  await searchCaughtUp(t.runtime.search);
   const res = await request(t.app).get('/api/search').query({ q, type: 'article' }).expect(200);
   return (res.body.hits as { type: string; url: string }[]).filter((h) => h.type === 'article').map((h) => h.url);
 }
