@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** The source page the shop was built from (shared/seed-page.txt), read as the tests' ground truth. */
-export const SEED_PAGE = fs.readFileSync(path.resolve(__dirname, '../../../../shared/seed-page.txt'), 'utf8');
+export const SEED_PAGE = fs.readFileSync(path.resolve(__dirname, '../../fixtures/shared/seed-page.txt'), 'utf8');
 
 const lines = SEED_PAGE.split('\n');
 const titleIndex = lines.findIndex((l) => l.startsWith('Kim, Putin'));
