@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { Knex } from 'knex';
 import type { RequestHandler } from 'express';
-import { dialectOf } from '../db/knex';
+import { createVersionReader } from '../shared/content-version';
 
 interface Entry {
   body: Buffer;
@@ -24,24 +23,7 @@ export function pageCache(db: Knex, opts: { maxEntries?: number; cacheable: (pat
   const max = opts.maxEntries ?? 1000;
   const entries = new Map<string, Entry>();
 
-  const readVersions = async (): Promise<string> => {
-    const rows: { name: string; version: number | string }[] = await db('content_versions').select('name', 'version').orderBy('name');
-    return rows.map((r) => `${r.name}:${r.version}`).join(',');
-  };
-  // On SQLite every commit, from any process, appends to the WAL file: while its size and mtime
-  // stand still, nothing was committed and the versions cannot have moved, so no query is needed.
-  const probe = sqliteChangeProbe(db);
-  let lastToken = '';
-  let lastVersions = '';
-  const versions = async (): Promise<string> => {
-    if (!probe) return readVersions();
-    const token = probe();
-    if (token !== lastToken || !lastVersions) {
-      lastVersions = await readVersions();
-      lastToken = token;
-    }
-    return lastVersions;
-  };
+  const versions = createVersionReader(db);
 
   return async (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !opts.cacheable(req.path)) return next();
@@ -67,23 +49,6 @@ export function pageCache(db: Knex, opts: { maxEntries?: number; cacheable: (pat
       return send(body);
     };
     next();
-  };
-}
-
-function sqliteChangeProbe(db: Knex): (() => string) | null {
-  if (dialectOf(db) !== 'sqlite') return null;
-  const file = (db.client.config.connection as { filename: string }).filename;
-  return () => {
-    const token: string[] = [];
-    for (const f of [file, `${file}-wal`]) {
-      try {
-        const st = fs.statSync(f, { bigint: true });
-        token.push(`${st.mtimeNs}:${st.size}`);
-      } catch {
-        token.push('-');
-      }
-    }
-    return token.join('|');
   };
 }
 

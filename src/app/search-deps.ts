@@ -1,4 +1,6 @@
 import { activeVehicleOf } from '../fitment';
+import { withResultCache } from '../search/result-cache';
+import { createVersionReader } from '../shared/content-version';
 import type { SearchRouteDeps } from '../search/search-routes';
 import type { AppContext } from './context';
 
@@ -9,7 +11,7 @@ import type { AppContext } from './context';
  */
 export function searchDeps(ctx: AppContext): SearchRouteDeps {
   return {
-    engine: ctx.search,
+    engine: ctx.search.name === 'embedded' ? withResultCache(ctx.search, createVersionReader(ctx.db)) : ctx.search,
     async resolveVehicle(params) {
       const v = await ctx.fitment.resolve({ make: params.make, model: params.model, year: params.year });
       if (!v) return null;

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Knex } from 'knex';
+import { dialectOf } from '../db/knex';
 
 /**
  * A per-topic change counter kept in the database ('catalog', 'news'). Writers bump it inside
@@ -20,12 +22,12 @@ export async function readContentVersion(db: Knex, name: string): Promise<number
  * so concurrent misses for one key share a single computation instead of stampeding the database.
  */
 export class VersionedCache<V> {
-  private version = -1;
+  private version: number | string = -1;
   private readonly entries = new Map<string, Promise<V>>();
 
   constructor(private readonly maxEntries = 500) {}
 
-  async get(currentVersion: number, key: string, compute: () => Promise<V>): Promise<V> {
+  async get(currentVersion: number | string, key: string, compute: () => Promise<V>): Promise<V> {
     if (currentVersion !== this.version) {
       this.entries.clear();
       this.version = currentVersion;
@@ -38,4 +40,45 @@ export class VersionedCache<V> {
     pending.catch(() => this.entries.get(key) === pending && this.entries.delete(key));
     return pending;
   }
+}
+
+/**
+ * Reads every topic's version as one string, e.g. `catalog:12,news:3`. On SQLite every commit,
+ * from any process, appends to the WAL file: while its size and mtime stand still nothing was
+ * committed and the versions cannot have moved, so the query is skipped. PostgreSQL reads each time.
+ */
+export function createVersionReader(db: Knex): () => Promise<string> {
+  const read = async (): Promise<string> => {
+    const rows: { name: string; version: number | string }[] = await db('content_versions').select('name', 'version').orderBy('name');
+    return rows.map((r) => `${r.name}:${r.version}`).join(',');
+  };
+  const probe = sqliteChangeProbe(db);
+  if (!probe) return read;
+  let lastToken = '';
+  let lastVersions = '';
+  return async () => {
+    const token = probe();
+    if (token !== lastToken || !lastVersions) {
+      lastVersions = await read();
+      lastToken = token;
+    }
+    return lastVersions;
+  };
+}
+
+function sqliteChangeProbe(db: Knex): (() => string) | null {
+  if (dialectOf(db) !== 'sqlite') return null;
+  const file = (db.client.config.connection as { filename: string }).filename;
+  return () => {
+    const token: string[] = [];
+    for (const f of [file, `${file}-wal`]) {
+      try {
+        const st = fs.statSync(f, { bigint: true });
+        token.push(`${st.mtimeNs}:${st.size}`);
+      } catch {
+        token.push('-');
+      }
+    }
+    return token.join('|');
+  };
 }
