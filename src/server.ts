@@ -1,24 +1,12 @@
 import http from 'node:http';
-import { ConfigError, loadConfig, type Config } from './config/config';
+import { loadConfigOrExit } from './config/config';
 import { bootstrap } from './app/bootstrap';
 import { createApp } from './app/create-app';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-function readConfig(): Config {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      for (const line of err.lines) process.stderr.write(`qipei: invalid configuration: ${line}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-}
-
 async function main(): Promise<void> {
-  const config = readConfig();
+  const config = loadConfigOrExit('qipei');
   const runtime = await bootstrap(config);
   const app = createApp(runtime);
   let stopping = false;

@@ -1,19 +1,10 @@
-import { ConfigError, loadConfig } from '../config/config';
+import { loadConfigOrExit } from '../config/config';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
 
 /** `npm run migrate`: runs pending migrations once, e.g. from a deploy job before instances roll. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      for (const line of err.lines) process.stderr.write(`migrate: invalid configuration: ${line}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit('migrate');
   const db = createDb(config.database);
   try {
     await migrateLatest(db);

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig } from '../config/config';
+import { loadConfigOrExit } from '../config/config';
 import { bootstrap } from '../app/bootstrap';
 
 /**
@@ -8,16 +8,7 @@ import { bootstrap } from '../app/bootstrap';
  * caught up with the outbox and swapped in, so search never goes empty.
  */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      for (const line of err.lines) process.stderr.write(`reindex: invalid configuration: ${line}\n`);
-      process.exit(2);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit('reindex');
   const runtime = await bootstrap(config, { seed: false, startWorkers: false });
   const bar = new SingleBar({ format: `reindex (${runtime.search.name}) [{bar}] {percentage}% {value}/{total} documents | {duration}s` }, Presets.shades_classic);
   let started = false;

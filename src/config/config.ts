@@ -120,3 +120,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: e.SEED_ON_START,
   });
 }
+
+/** For entry points: the config, or one stderr line per invalid variable and exit code 1. */
+export function loadConfigOrExit(tool: string): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      for (const line of err.lines) process.stderr.write(`${tool}: invalid configuration: ${line}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
