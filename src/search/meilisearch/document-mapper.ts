@@ -3,20 +3,8 @@ import { priceBucket } from '../price-buckets';
 import { fold, indexTerms } from '../text';
 
 /** The document as Meilisearch stores it: display fields plus helper fields for matching and filtering. */
-export interface MeiliDocument {
+export interface MeiliDocument extends SearchDocument {
   readonly uid: string;
-  readonly type: 'product' | 'article';
-  readonly id: number;
-  readonly title: string;
-  readonly subtitle: string;
-  readonly body: string;
-  readonly url: string;
-  readonly price: number | null;
-  readonly image: string | null;
-  readonly category: string | null;
-  readonly categoryName: string | null;
-  readonly tags: readonly string[];
-  readonly vehicles: SearchDocument['vehicles'];
   /** "宝骏 730" per vehicle: a searchable field ranked right after the title. */
   readonly vehicleText: readonly string[];
   readonly makes: readonly string[];
@@ -24,9 +12,6 @@ export interface MeiliDocument {
   /** Facet bucket of src/search/price-buckets.ts, exposed as `price` in facetDistribution. */
   readonly priceRange: string | null;
   readonly fitKeys: readonly string[];
-  readonly universal: boolean;
-  readonly publishedAt: string | null;
-  readonly createdAt: number;
   /**
    * The embedded engine's index terms of the short fields (folded words, CJK unigrams and bigrams,
    * pinyin and initials), so Meilisearch finds what the embedded engine finds: 尾 in 尾灯, weideng, bj.
