@@ -1,2 +1,2 @@
 export { startMeiliStub, type MeiliStub, type MeiliStubOptions, type StubViolation, type OutageMode } from './meili-stub';
-export type { StubTask, FailPredicate } from './stub-tasks';
+export type { StubTask, FailPredicate, TaskOutcome } from './stub-tasks';

@@ -2,8 +2,9 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { OpenApiContract } from './openapi-contract';
 import { StubEngine } from './stub-routes';
-import { errorBody, TaskQueue, type FailPredicate, type StubTask } from './stub-tasks';
+import { errorBody, TaskQueue, type FailPredicate, type StubTask, type TaskOutcome } from './stub-tasks';
 import type { IndexState } from './stub-state';
+import { unknownToVersion } from './stub-versions';
 
 export interface StubRequestLog {
   readonly method: string;
@@ -26,7 +27,11 @@ export interface MeiliStubOptions {
   readonly taskDelayMs?: number;
 }
 
-export type OutageMode = 'refused' | '503';
+/**
+ * `refused`: nothing listens. `503`: Meilisearch answers its JSON 503. `502-html` / `504-html`: a
+ * reverse proxy in front of it answers with an HTML error page, which is not JSON at all.
+ */
+export type OutageMode = 'refused' | '503' | '502-html' | '504-html';
 
 export interface MeiliStub {
   readonly url: string;
@@ -37,7 +42,14 @@ export interface MeiliStub {
   readonly indexes: ReadonlyMap<string, IndexState>;
   /** Outage on: connections are refused (the listener closes) or every request gets a 503. */
   setOutage(on: boolean, mode?: OutageMode): Promise<void>;
-  failNextTasks(rule: number | FailPredicate): void;
+  /** The next `n` tasks, or those the predicate selects, end with `outcome` (default: an `internal` error). */
+  failNextTasks(rule: number | FailPredicate, outcome?: TaskOutcome): void;
+  /** Selected tasks stay `processing` (a slow task) until `holdTasks(null)`. */
+  holdTasks(rule: FailPredicate | null): void;
+  /** Pretend to be another Meilisearch version: GET /version says so, and newer request fields get a 400. */
+  setVersion(version: string): void;
+  /** Deletes an index behind the app's back (an operator, a wiped volume); with no uid, every index. */
+  dropIndexes(uid?: string): void;
   close(): Promise<void>;
 }
 
@@ -77,6 +89,15 @@ export async function startMeiliStub(opts: MeiliStubOptions = {}): Promise<Meili
       send(res, log, 503, errorBody('internal', 'Simulated outage: the server is unavailable.', 'system'));
       return;
     }
+    if (outage === '502-html' || outage === '504-html') {
+      // The proxy speaks, not Meilisearch: no contract applies to this answer.
+      const status = outage === '502-html' ? 502 : 504;
+      log.status = status;
+      res.statusCode = status;
+      res.setHeader('content-type', 'text/html');
+      res.end(`<html><head><title>${status} ${status === 502 ? 'Bad Gateway' : 'Gateway Time-out'}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`);
+      return;
+    }
     const flag = (direction: StubViolation['direction'], problems: string[]): void => {
       violations.push({ direction, method, path: url.pathname + url.search, problems });
     };
@@ -110,6 +131,11 @@ export async function startMeiliStub(opts: MeiliStubOptions = {}): Promise<Meili
     if (problems.length) {
       flag('request', problems);
       send(res, log, 400, errorBody('bad_request', `Request does not match the Meilisearch API: ${problems.join('; ')}`));
+      return;
+    }
+    const unknown = unknownToVersion(engine.version, `${method} ${op.template}`, body);
+    if (unknown) {
+      send(res, log, 400, errorBody('bad_request', `Unknown field \`${unknown}\` (Meilisearch ${engine.version}).`));
       return;
     }
     let out;
@@ -171,8 +197,18 @@ export async function startMeiliStub(opts: MeiliStubOptions = {}): Promise<Meili
         });
       }
     },
-    failNextTasks(rule) {
-      queue.failNext(rule);
+    failNextTasks(rule, outcome) {
+      queue.failNext(rule, outcome);
+    },
+    holdTasks(rule) {
+      queue.hold(rule);
+    },
+    setVersion(version) {
+      engine.version = version;
+    },
+    dropIndexes(uid) {
+      if (uid === undefined) engine.indexes.clear();
+      else engine.indexes.delete(uid);
     },
     async close() {
       queue.close();

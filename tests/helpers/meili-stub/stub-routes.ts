@@ -28,6 +28,8 @@ function indexMissing(uid: string): TaskFailure {
 /** The Meilisearch engine the stub simulates: indexes, documents, settings, tasks and search. */
 export class StubEngine {
   readonly indexes = new Map<string, IndexState>();
+  /** What GET /version reports; see stub-versions.ts for what older versions refuse. */
+  version = '1.53.0';
 
   constructor(readonly queue: TaskQueue) {}
 
@@ -58,7 +60,7 @@ export class StubEngine {
       case 'GET /health':
         return { status: 200, body: { status: 'available' } };
       case 'GET /version':
-        return { status: 200, body: { commitSha: 'stub', commitDate: '2025-01-01T00:00:00Z', pkgVersion: '1.53.0' } };
+        return { status: 200, body: { commitSha: 'stub', commitDate: '2025-01-01T00:00:00Z', pkgVersion: this.version } };
       case 'GET /indexes': {
         const all = [...this.indexes.values()].sort((a, b) => a.uid.localeCompare(b.uid));
         const offset = Number(r.query.get('offset') ?? 0);
@@ -86,6 +88,15 @@ export class StubEngine {
       case 'GET /indexes/{index_uid}/settings': {
         const ix = this.indexes.get(uid);
         return ix ? { status: 200, body: ix.settings } : err(404, 'index_not_found', `Index \`${uid}\` not found.`);
+      }
+      case 'GET /indexes/{index_uid}/stats': {
+        const ix = this.indexes.get(uid);
+        if (!ix) return err(404, 'index_not_found', `Index \`${uid}\` not found.`);
+        const fields: Record<string, number> = {};
+        for (const doc of ix.docs.values()) for (const k of Object.keys(doc)) fields[k] = (fields[k] ?? 0) + 1;
+        const bytes = [...ix.docs.values()].reduce((n, d) => n + JSON.stringify(d).length, 0);
+        const body = { numberOfDocuments: ix.docs.size, indexSize: bytes, usedIndexSize: bytes, rawDocumentDbSize: bytes, avgDocumentSize: ix.docs.size ? Math.round(bytes / ix.docs.size) : 0, isIndexing: false, fieldDistribution: fields };
+        return { status: 200, body };
       }
       case 'PATCH /indexes/{index_uid}/settings': {
         const patch = r.body as Record<string, unknown>;
