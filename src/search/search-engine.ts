@@ -77,9 +77,15 @@ export interface Suggestion {
 
 export interface SearchHealth {
   readonly ok: boolean;
+  /** `degraded`: search answers 503 or lags, pages still serve; /readyz stays ready. */
+  readonly state?: 'ok' | 'degraded';
   readonly detail?: string;
   /** Meilisearch only: changes written but not yet confirmed by the server. */
   readonly outboxLag?: number;
+  /** Meilisearch only: changes the server rejected (dead rows); `npm run reindex` retries them. */
+  readonly dead?: number;
+  /** Meilisearch only: the live index is `missing`, or `empty` while the database has documents. */
+  readonly index?: 'ok' | 'missing' | 'empty' | 'unknown';
 }
 
 export type DocumentKey = { readonly type: 'product' | 'article'; readonly id: number };

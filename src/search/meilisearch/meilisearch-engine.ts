@@ -1,15 +1,17 @@
 import type { Knex } from 'knex';
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
+import { Meilisearch } from 'meilisearch';
 import { AppError } from '../../shared/errors';
 import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchQuery, SearchResult, Suggestion } from '../search-engine';
 import { DOMAIN_WORDS, fold } from '../text';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxWorker, type DrainReport, type OutboxWorkerOptions } from '../outbox/outbox-worker';
-import { IndexAdmin, isIndexNotFound } from './index-admin';
+import { IndexAdmin } from './index-admin';
+import { IndexGuard, type IndexCondition } from './index-guard';
+import { isIndexNotFound, isOutage, SettingsRejected } from './meili-errors';
 import { MeiliSink, type TaskWait } from './meili-sink';
 import { buildSearchParams, foldQuery, POST_TAG, PRE_TAG } from './query-builder';
 import { toMarkedHtml, toSearchResult } from './result-mapper';
-import { reindex } from './reindex';
+import { reindex, type ReindexDeps, type ReindexOutcome } from './reindex';
 
 export interface MeilisearchEngineOptions {
   readonly db: Knex;
@@ -30,14 +32,12 @@ export interface MeilisearchEngineOptions {
   readonly taskTimeoutMs?: number;
   readonly taskPollMs?: number;
   readonly requestTimeoutMs?: number;
+  /**
+   * Outbox worker tuning. Production keeps the defaults (backoff 1 s doubling to 5 min); tests
+   * shrink the backoff range so a whole outage cycle fits in a test.
+   */
   readonly worker?: Partial<OutboxWorkerOptions>;
   readonly logger?: OutboxWorkerOptions['logger'] & { warn(obj: object, msg: string): void };
-}
-
-/** Unreachable, timed out, or a 5xx: the search is unavailable, not the request wrong. */
-function isOutage(e: unknown): boolean {
-  if (e instanceof MeilisearchRequestError || e instanceof MeilisearchRequestTimeOutError) return true;
-  return e instanceof MeilisearchApiError && e.response.status >= 500;
 }
 
 export class SearchUnavailableError extends AppError {
@@ -59,7 +59,14 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly admin: IndexAdmin;
   private readonly wait: TaskWait;
   private readonly maxTotalHits: number;
+  private readonly guard: IndexGuard;
   private ready: Promise<void> | null = null;
+  /** When the live index was created, as last configured: a different one was recreated or swapped in. */
+  private liveCreatedAt: string | null = null;
+  /** Why the server refused the settings; shown in /readyz until the settings are sent again. */
+  private settingsError: string | null = null;
+  /** Set by stop(): an automatic rebuild in progress gives up between batches. */
+  private stopping = false;
 
   constructor(private readonly opts: MeilisearchEngineOptions) {
     this.indexUid = `${opts.indexPrefix}documents`;
@@ -74,22 +81,63 @@ export class MeilisearchEngine implements SearchEngine {
       maxValuesPerFacet: opts.maxValuesPerFacet ?? 100,
     }));
     this.store = new OutboxStore(opts.db);
-    const sink = new MeiliSink(this.client, this.wait, (target) => (target === this.indexUid ? this.ensureSettings() : Promise.resolve()));
-    this.worker = new OutboxWorker(this.store, sink, () => this.indexUid, { ...opts.worker, logger: opts.logger });
+    const sink = new MeiliSink(this.client, this.wait, (target) => (target === this.indexUid ? this.prepareLive() : Promise.resolve()));
+    const workerOptions = { ...opts.worker, logger: opts.logger };
+    this.worker = new OutboxWorker(this.store, sink, () => this.indexUid, workerOptions);
+    this.guard = new IndexGuard({
+      admin: this.admin,
+      store: this.store,
+      liveUid: this.indexUid,
+      ensureSettings: () => this.ensureSettings(),
+      countDocuments: opts.countDocuments,
+      rebuild: (onlyIf) => this.runReindex(undefined, { onlyIf }),
+      retryBaseMs: opts.worker?.retryBaseMs ?? 1000,
+      retryMaxMs: opts.worker?.retryMaxMs ?? 5 * 60_000,
+      logger: opts.logger,
+    });
   }
 
-  /** Creates the index if needed and applies the settings, once per process (again after a failure). */
+  /**
+   * Creates the index if needed and applies the settings, once per process (again after a
+   * failure). Settings the server refuses stay refused, without being resent, until they change
+   * (`refreshSettings`), a reindex, or a restart: resending them cannot help.
+   */
   ensureSettings(): Promise<void> {
-    this.ready ??= this.admin.ensure(this.indexUid).catch((e: unknown) => {
-      this.ready = null;
-      throw e;
-    });
+    this.ready ??= this.admin.ensure(this.indexUid).then(
+      (createdAt) => {
+        this.liveCreatedAt = createdAt;
+        this.settingsError = null;
+      },
+      (e: unknown) => {
+        if (e instanceof SettingsRejected) {
+          this.settingsError = e.message;
+          this.opts.logger?.error({ err: e.message, index: this.indexUid }, 'meilisearch refused the index settings; search changes wait in the outbox until an operator acts');
+        } else this.ready = null;
+        throw e;
+      },
+    );
     return this.ready;
   }
 
   /** Re-applies settings now, e.g. after an admin edited the synonyms. */
   async refreshSettings(): Promise<void> {
     this.ready = null;
+    this.settingsError = null;
+    this.admin.forgetSettings(this.indexUid);
+    await this.ensureSettings();
+  }
+
+  /** Before each batch to the live index: configured, and still the index we configured. */
+  private async prepareLive(): Promise<void> {
+    await this.ensureSettings();
+    const createdAt = await this.admin.createdAt(this.indexUid);
+    if (createdAt === this.liveCreatedAt) return;
+    // Swapped in by a reindex elsewhere, or deleted / recreated behind our back: configure it again.
+    this.ready = null;
+    if (createdAt === null) {
+      this.opts.logger?.error({ index: this.indexUid }, 'meilisearch index disappeared; recreating it and rebuilding from the database');
+      this.guard.indexLost();
+    }
     await this.ensureSettings();
   }
 
@@ -116,13 +164,7 @@ export class MeilisearchEngine implements SearchEngine {
       const res = await this.client.index(this.indexUid).search(q, params);
       return toSearchResult(res, query);
     } catch (e) {
-      if (isIndexNotFound(e)) {
-        // Nothing delivered yet (first start): an empty index, not an outage.
-        return { query: query.q, engine: 'meilisearch', hits: [], facetDistribution: { category: {}, make: {}, model: {}, price: {} }, totalHits: 0, page: query.page, hitsPerPage: query.perPage, processingTimeMs: 0 };
-      }
-      if (e instanceof AppError) throw e;
-      if (isOutage(e)) throw new SearchUnavailableError((e as Error).message);
-      throw e;
+      throw this.searchError(e);
     }
   }
 
@@ -141,9 +183,7 @@ export class MeilisearchEngine implements SearchEngine {
         ...(/\p{Script=Han}/u.test(text) ? { locales: ['cmn'] } : {}),
       });
     } catch (e) {
-      if (isIndexNotFound(e)) return [];
-      if (isOutage(e)) throw new SearchUnavailableError((e as Error).message);
-      throw e;
+      throw this.searchError(e);
     }
     type Row = { type: 'product' | 'article'; title: string; url: string; image?: string | null; category: string | null; categoryName: string | null; _formatted?: { title?: string } };
     const rows = res.hits as unknown as Row[];
@@ -164,8 +204,30 @@ export class MeilisearchEngine implements SearchEngine {
     return [...[...categories.values()].slice(0, Math.min(3, limit)), ...hits].slice(0, limit);
   }
 
+  /**
+   * A missing index is not "no results": the index is created at start-up, so it was deleted or
+   * the server wiped; say so (503) and rebuild, rather than answer 0 hits as if all were well.
+   */
+  private searchError(e: unknown): unknown {
+    if (e instanceof AppError) return e;
+    if (isIndexNotFound(e)) {
+      this.guard.indexLost();
+      return new SearchUnavailableError(`index ${this.indexUid} not found; rebuilding it`);
+    }
+    if (isOutage(e)) return new SearchUnavailableError(e instanceof Error ? e.message : String(e));
+    return e;
+  }
+
   async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {
-    await reindex(
+    const outcome = await this.runReindex(onProgress);
+    if (outcome.status === 'busy') throw new Error('reindex: the search outbox lease is held by another process');
+  }
+
+  private async runReindex(onProgress?: (done: number, total: number) => void, extra: Partial<ReindexDeps> = {}): Promise<ReindexOutcome> {
+    // A reindex sends the current settings afresh: whatever was refused before is tried again.
+    this.settingsError = null;
+    this.admin.forgetServer();
+    const outcome = await reindex(
       {
         client: this.client,
         admin: this.admin,
@@ -176,29 +238,56 @@ export class MeilisearchEngine implements SearchEngine {
         loadDocuments: this.opts.loadDocuments,
         countDocuments: this.opts.countDocuments,
         leaseTtlMs: this.opts.worker?.leaseTtlMs ?? 60_000,
+        aborted: () => this.stopping,
         logger: this.opts.logger,
+        ...extra,
       },
       onProgress,
     );
+    if (outcome.status === 'done') this.guard.rebuilt();
     this.ready = null;
+    return outcome;
   }
 
+  /** Dead rows (documents Meilisearch rejected) go back in the queue; `npm run reindex` also clears them. */
+  requeueDead(): Promise<number> {
+    return this.store.requeueDead();
+  }
+
+  /**
+   * Never fails the instance for search: pages keep serving while search is degraded. `ok` is
+   * false (state `degraded`) when Meilisearch is unreachable, the index is missing or empty, or
+   * the settings were refused; `detail` says which, with the outbox lag and dead rows.
+   */
   async health(): Promise<SearchHealth> {
     const lag = await this.store.lag();
-    const detail = `outbox: ${lag.pending} pending, oldest ${Math.round(lag.oldestAgeMs / 1000)}s, ${lag.dead} dead`;
+    const problems: string[] = [];
+    let index: IndexCondition = 'unknown';
     try {
       await this.client.health();
-      return { ok: true, detail, outboxLag: lag.pending };
+      index = await this.guard.check();
     } catch (e) {
-      return { ok: false, detail: `meilisearch unreachable (${e instanceof Error ? e.message : String(e)}); ${detail}`, outboxLag: lag.pending };
+      problems.push(`meilisearch unreachable (${e instanceof Error ? e.message : String(e)})`);
     }
+    if (index === 'missing' || index === 'empty') {
+      problems.push(`index ${this.indexUid} ${index}: ${this.guard.isRebuilding ? 'rebuilding it from the database' : 'rebuild pending; run `npm run reindex` if this persists'}`);
+    }
+    if (this.settingsError) problems.push(this.settingsError);
+    const detail = [...problems, `outbox: ${lag.pending} pending, oldest ${Math.round(lag.oldestAgeMs / 1000)}s, ${lag.dead} dead`].join('; ');
+    const ok = problems.length === 0;
+    return { ok, state: ok ? 'ok' : 'degraded', detail, outboxLag: lag.pending, dead: lag.dead, index };
   }
 
+    /** The worker, and the start-up check: index and settings now, a rebuild if the index lost its documents. */
   start(): void {
+    this.stopping = false;
     this.worker.start();
+    this.guard.start();
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    await this.guard.stop();
     await this.worker.stop();
   }
 

@@ -1,2 +1,2 @@
 export { OutboxStore, type OutboxRow, type OutboxLag, type OutboxOp } from './outbox-store';
-export { OutboxWorker, DeliveryRejected, DEFAULT_WORKER_OPTIONS, type OutboxSink, type OutboxWorkerOptions, type DrainReport } from './outbox-worker';
+export { OutboxWorker, DeliveryRejected, DeliveryPending, DEFAULT_WORKER_OPTIONS, type OutboxSink, type OutboxWorkerOptions, type DrainReport } from './outbox-worker';

@@ -9,6 +9,8 @@ export interface OutboxRow {
   readonly key: DocumentKey;
   readonly doc: SearchDocument | null;
   readonly attempts: number;
+  /** The engine task this change was sent in, when its wait timed out: wait on it, don't resend. */
+  readonly task: { readonly uid: number; readonly index: string } | null;
 }
 
 export interface OutboxLag {
@@ -25,6 +27,8 @@ interface DbRow {
   doc_id: number | string;
   payload: string | null;
   attempts: number | string;
+  task_uid: number | string | null;
+  task_index: string | null;
 }
 
 const TABLE = 'search_outbox';
@@ -37,6 +41,7 @@ function toRow(r: DbRow): OutboxRow {
     key: { type: r.doc_type === 'article' ? 'article' : 'product', id: Number(r.doc_id) },
     doc: r.payload === null ? null : (JSON.parse(r.payload) as SearchDocument),
     attempts: Number(r.attempts),
+    task: r.task_uid === null || r.task_uid === undefined || !r.task_index ? null : { uid: Number(r.task_uid), index: r.task_index },
   };
 }
 
@@ -72,6 +77,40 @@ export class OutboxStore {
   }
 
   /**
+   * Live rows after `afterId`, due or backing off alike: a reindex replays every change the new
+   * index must hold, without deleting them until the new index is live.
+   */
+  async readAfter(afterId: number, limit: number): Promise<OutboxRow[]> {
+    const rows = (await this.db(TABLE).where({ dead: false }).andWhere('id', '>', afterId).orderBy('id', 'asc').limit(limit)) as DbRow[];
+    return rows.map(toRow);
+  }
+
+  /** The newest row id (0 when empty): what a reindex that starts now will cover. */
+  async maxId(): Promise<number> {
+    const row = (await this.db(TABLE).max({ id: 'id' }).first()) as { id: number | string | null } | undefined;
+    return Number(row?.id ?? 0);
+  }
+
+  /** The engine accepted these rows in task `taskUid` but did not finish it in time. */
+  async markPending(rows: readonly OutboxRow[], index: string, taskUid: number): Promise<void> {
+    if (!rows.length) return;
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.db(TABLE).whereIn('id', ids.slice(i, i + 500)).update({ task_uid: taskUid, task_index: index });
+    }
+  }
+
+  /** Dead rows go back in the queue, with fresh attempts (after the operator fixed the cause). */
+  async requeueDead(): Promise<number> {
+    return Number(await this.db(TABLE).where({ dead: true }).update({ dead: false, attempts: 0, next_attempt_at: 0, task_uid: null, task_index: null }));
+  }
+
+  /** A rebuild read the database after these rows were written: their documents are in it (or were rejected again). */
+  async dropDeadUpTo(maxId: number): Promise<number> {
+    return Number(await this.db(TABLE).where({ dead: true }).andWhere('id', '<=', maxId).delete());
+  }
+
+  /**
    * A change reached the engine: drop it and every older change of the same document (including
    * dead ones), since the delivered state supersedes them.
    */
@@ -94,7 +133,7 @@ export class OutboxStore {
         if (dead) buried++;
         await trx(TABLE)
           .where({ id: row.id })
-          .update({ attempts, dead, last_error: error.slice(0, 2000), next_attempt_at: this.now() + backoffMs(attempts) });
+          .update({ attempts, dead, last_error: error.slice(0, 2000), next_attempt_at: this.now() + backoffMs(attempts), task_uid: null, task_index: null });
       }
     });
     return buried;

@@ -10,7 +10,26 @@ export class DeliveryRejected extends Error {
   }
 }
 
-/** Where the changes go. Anything thrown other than DeliveryRejected means "unreachable, try later". */
+/**
+ * The engine accepted the changes in `waiting` as task `taskUid` but has not finished it yet (a
+ * slow queue): the rows remember the task, and the next attempt waits on it instead of resending.
+ * `confirmed` rows of the same batch did reach the engine.
+ */
+export class DeliveryPending extends Error {
+  constructor(
+    readonly taskUid: number,
+    readonly waiting: readonly OutboxRow[],
+    readonly confirmed: readonly OutboxRow[],
+  ) {
+    super(`task ${taskUid} is still being processed`);
+    this.name = 'DeliveryPending';
+  }
+}
+
+/**
+ * Where the changes go. DeliveryRejected: the engine refused a change (only those are charged an
+ * attempt). DeliveryPending: not finished yet. Anything else means "unreachable, try later".
+ */
 export interface OutboxSink {
   /** Resolves once the engine has confirmed every change (tasks succeeded). */
   apply(target: string, rows: readonly OutboxRow[]): Promise<void>;
@@ -154,6 +173,10 @@ export class OutboxWorker {
       await this.deliver(target, groups, delivered, rejected);
     } catch (e) {
       // Unreachable: keep every row (those confirmed so far are pruned) and back off.
+      if (e instanceof DeliveryPending) {
+        delivered.push(...e.confirmed);
+        await this.store.markPending(e.waiting, target, e.taskUid);
+      }
       await this.store.markDelivered(delivered);
       const error = e instanceof Error ? e.message : String(e);
       this.opts.logger?.warn({ err: error, pending: rows.length }, 'search outbox: engine unavailable, will retry');
@@ -174,9 +197,24 @@ export class OutboxWorker {
     };
   }
 
-  private async deliver(target: string, groups: { latest: OutboxRow; all: OutboxRow[] }[], ok: OutboxRow[], bad: { rows: OutboxRow[]; error: string }[]): Promise<void> {
+  /**
+   * A reindex's replay: every live row after `afterId` into `target`, rejected documents isolated,
+   * and NOTHING removed from the outbox: the rows stay until the new index is live (the caller
+   * prunes `delivered` after the swap), so a failed swap loses no change. Throws when unreachable.
+   */
+  async replayInto(target: string, afterId: number, sink: OutboxSink = this.sink): Promise<{ delivered: OutboxRow[]; lastId: number }> {
+    const rows = await this.store.readAfter(afterId, this.opts.batchSize);
+    if (!rows.length) return { delivered: [], lastId: afterId };
+    const delivered: OutboxRow[] = [];
+    const rejected: { rows: OutboxRow[]; error: string }[] = [];
+    await this.deliver(target, coalesce(rows), delivered, rejected, sink);
+    // Rejected rows are left as they are: the worker retries them against the live index.
+    return { delivered, lastId: rows[rows.length - 1].id };
+  }
+
+  private async deliver(target: string, groups: { latest: OutboxRow; all: OutboxRow[] }[], ok: OutboxRow[], bad: { rows: OutboxRow[]; error: string }[], sink: OutboxSink = this.sink): Promise<void> {
     try {
-      await this.sink.apply(target, groups.map((g) => g.latest));
+      await sink.apply(target, groups.map((g) => g.latest));
       ok.push(...groups.map((g) => g.latest));
     } catch (e) {
       if (!(e instanceof DeliveryRejected)) throw e;
@@ -185,8 +223,8 @@ export class OutboxWorker {
         return;
       }
       const mid = Math.ceil(groups.length / 2);
-      await this.deliver(target, groups.slice(0, mid), ok, bad);
-      await this.deliver(target, groups.slice(mid), ok, bad);
+      await this.deliver(target, groups.slice(0, mid), ok, bad, sink);
+      await this.deliver(target, groups.slice(mid), ok, bad, sink);
     }
   }
 

@@ -78,7 +78,8 @@ describe('Meilisearch outbox', () => {
     await engine.ensureSettings();
     const poisons = (task: { type: string; payload: unknown }): boolean =>
       task.type === 'documentAdditionOrUpdate' && Array.isArray(task.payload) && task.payload.some((d: { uid?: string }) => d.uid === 'product-3');
-    stub.failNextTasks(poisons);
+    // Only an `invalid_request` error judges the document (an `internal` one is an outage: see faults.test.ts).
+    stub.failNextTasks(poisons, { code: 'invalid_document_geo_field', type: 'invalid_request', message: 'The `_geo` field in the document with the id: `product-3` is not an object.' });
     await write(engine, t.db, [1, 2, 3, 4, 5].map((id) => product(id)));
 
     const first = await engine.drain();
@@ -86,7 +87,7 @@ describe('Meilisearch outbox', () => {
     expect(storedUids()).toEqual(['product-1', 'product-2', 'product-4', 'product-5']);
     let rows = await outboxRows(t.db);
     expect(rows.map((r) => [r.doc_id, r.attempts])).toEqual([[3, 1]]);
-    expect(rows[0].last_error).toContain('internal');
+    expect(rows[0].last_error).toContain('invalid_document_geo_field');
 
     // Retries (after a short backoff) until maxAttempts (3), then the row is dead and no longer read.
     await eventually(async () => {
