@@ -44,8 +44,10 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       res.json({ error: { status, code, message, ...(known?.details?.parameter ? { parameter: known.details.parameter } : {}) } });
       return;
     }
-    const view = status === 404 ? 'errors/404' : status >= 500 ? 'errors/500' : 'errors/4xx';
-    res.render(view, { title: status === 404 ? '页面不存在' : status >= 500 ? '服务器错误' : '请求有误', status, code, message, requestId: String(req.id ?? '') }, (renderErr, html) => {
+    // Search down is not the site down: a page that says so and points at browsing instead.
+    const searchDown = code === 'search_unavailable';
+    const view = searchDown ? 'errors/503' : status === 404 ? 'errors/404' : status >= 500 ? 'errors/500' : 'errors/4xx';
+    res.render(view, { title: searchDown ? '搜索暂时不可用' : status === 404 ? '页面不存在' : status >= 500 ? '服务器错误' : '请求有误', status, code, message, requestId: String(req.id ?? '') }, (renderErr, html) => {
       if (renderErr) {
         logger.error({ err: renderErr }, 'error page failed to render');
         res.type('text/plain').send(`${status} ${message}`);

@@ -108,3 +108,31 @@ export async function eventually(check: () => Promise<boolean>, rounds = 400): P
   }
   throw new Error('condition never became true');
 }
+
+/**
+ * The end state every fault test must reach: the outbox is empty (nothing pending, nothing dead
+ * that was the server's fault) and the live index holds exactly `truth` (uid → title), nothing lost.
+ */
+export async function expectIndexEqualsTruth(stub: MeiliStub, engine: MeilisearchEngine, db: Knex, truth: Iterable<SearchDocument>): Promise<void> {
+  expect(await outboxRows(db)).toEqual([]);
+  const stored = [...(stub.indexes.get(engine.indexUid)?.docs.values() ?? [])].map((d) => [d.uid, d.title]).sort();
+  const expected = [...truth].map((d) => [`${d.type}-${d.id}`, d.title]).sort();
+  expect(stored).toEqual(expected);
+}
+
+export interface LogEntry {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly obj: object;
+  readonly msg: string;
+}
+
+/** A logger that keeps what the adapter reports, for tests that check an operator would see it. */
+export function recordingLogger(): { entries: LogEntry[]; info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    info: (obj, msg) => entries.push({ level: 'info', obj, msg }),
+    warn: (obj, msg) => entries.push({ level: 'warn', obj, msg }),
+    error: (obj, msg) => entries.push({ level: 'error', obj, msg }),
+  };
+}
