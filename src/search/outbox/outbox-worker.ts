@@ -116,6 +116,11 @@ export class OutboxWorker {
     await this.inFlight?.catch(() => undefined);
   }
 
+  /** Consecutive unavailable rounds, and the wait before the next one (0 when the engine answers). */
+  get outage(): { readonly rounds: number; readonly retryInMs: number } {
+    return { rounds: this.outageStreak, retryInMs: this.outageStreak ? this.backoff(this.outageStreak) : 0 };
+  }
+
   /** A transaction with outbox rows committed: deliver soon instead of at the next poll. */
   wake(): void {
     if (!this.running || this.inFlight || this.outageStreak > 0) return;
