@@ -1,7 +1,7 @@
 import { startMeiliStub, type MeiliStub, type StubTask } from '../../helpers/meili-stub';
 import type { MeilisearchEngine } from '../../../src/search/meilisearch';
 import type { SearchDocument } from '../../../src/search/search-engine';
-import { expectIndexEqualsTruth, makeEngine, openTestDb, outboxRows, product, recordingLogger, write, type TestDb } from './meili-kit';
+import { Catalogue, expectIndexEqualsTruth, makeEngine, openTestDb, outboxRows, product, recordingLogger, write, type TestDb } from './meili-kit';
 
 /**
  * Items 1 and 2 of issue 15: what a failed task means. Only an `invalid_request` error judges a
@@ -108,6 +108,28 @@ describe('Meilisearch delivery when tasks fail', () => {
     stub.failNextTasks(0);
     expect(await engine.requeueDead()).toBe(1);
     expect((await engine.drain()).status).toBe('delivered');
+    await expectIndexEqualsTruth(stub, engine, t.db, truth.values());
+  });
+
+  it('when a buried document is fixed, then `npm run reindex` (engine.reindex) indexes it from the database and clears the dead row', async () => {
+    const catalogue = new Catalogue();
+    engine = makeEngine(stub, t.db, catalogue);
+    await engine.ensureSettings();
+    stub.failNextTasks(
+      (task) => task.type === 'documentAdditionOrUpdate' && Array.isArray(task.payload) && task.payload.some((d: { uid?: string }) => d.uid === 'product-2'),
+      { code: 'invalid_document_geo_field', type: 'invalid_request' },
+    );
+    await commit([product(1), product(2)]);
+    for (let i = 0; i < 20 && !(await outboxRows(t.db)).some((r) => r.dead); i++) {
+      await engine.drain();
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect((await engine.health()).dead).toBe(1);
+
+    stub.failNextTasks(0);
+    for (const d of truth.values()) catalogue.put(d);
+    await engine.reindex();
+    expect((await engine.health()).dead).toBe(0);
     await expectIndexEqualsTruth(stub, engine, t.db, truth.values());
   });
 
