@@ -3,7 +3,7 @@ import { schemaOf } from '../../../src/db/knex';
 import { migrateLatest } from '../../../src/db/migrate';
 import { MeilisearchEngine, type MeilisearchEngineOptions } from '../../../src/search/meilisearch';
 import type { SearchDocument, SearchQuery } from '../../../src/search/search-engine';
-import type { MeiliStub } from '../../helpers/meili-stub';
+import { startMeiliStub, type MeiliStub } from '../../helpers/meili-stub';
 import { createTestDb } from '../../helpers/test-db';
 
 export interface TestDb {
@@ -135,4 +135,38 @@ export function recordingLogger(): { entries: LogEntry[]; info(obj: object, msg:
     warn: (obj, msg) => entries.push({ level: 'warn', obj, msg }),
     error: (obj, msg) => entries.push({ level: 'error', obj, msg }),
   };
+}
+
+/** A stub, a database and an engine per test, with the catalogue standing for the database's truth. */
+export interface StubRig {
+  stub: MeiliStub;
+  t: TestDb;
+  engine: MeilisearchEngine;
+  catalogue: Catalogue;
+  /** A committed write: into the outbox (the engine's transaction) and the catalogue a reindex reads. */
+  commit(docs: SearchDocument[]): Promise<void>;
+}
+
+/** Registers beforeEach/afterEach that build and tear down a StubRig; every test ends with no contract violation. */
+export function useStubRig(): StubRig {
+  const rig = {
+    async commit(docs: SearchDocument[]): Promise<void> {
+      await write(rig.engine, rig.t.db, docs);
+      for (const d of docs) rig.catalogue.put(d);
+    },
+  } as StubRig;
+  beforeEach(async () => {
+    rig.stub = await startMeiliStub();
+    rig.t = await openTestDb();
+    rig.catalogue = new Catalogue();
+    rig.engine = makeEngine(rig.stub, rig.t.db, rig.catalogue);
+  });
+  afterEach(async () => {
+    rig.stub.holdTasks(null);
+    await rig.engine.stop();
+    await rig.t.close();
+    await rig.stub.close();
+    expect(rig.stub.violations).toEqual([]);
+  });
+  return rig;
 }
