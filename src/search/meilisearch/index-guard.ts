@@ -70,12 +70,16 @@ export class IndexGuard {
   async condition(): Promise<IndexCondition> {
     const docs = await this.deps.admin.documentCount(this.deps.liveUid);
     if (docs === null) return 'missing';
-    if (this.lost) return 'empty';
-    if (docs > 0) return 'ok';
-    // An empty index is fine while the outbox still holds every document (a fresh install).
+    if (docs > 0 && !this.lost) return 'ok';
+    // Empty is fine while the outbox still holds every document (a fresh install). After a loss,
+    // a full index again means another instance rebuilt it: no second rebuild.
     const inDb = (await this.deps.countDocuments?.()) ?? 0;
-    if (inDb === 0) return 'ok';
-    return inDb > (await this.deps.store.lag()).pending ? 'empty' : 'ok';
+    const lag = await this.deps.store.lag();
+    if (docs + lag.pending + lag.dead >= inDb) {
+      this.lost = false;
+      return 'ok';
+    }
+    return 'empty';
   }
 
   /** For health checks: the condition, and a rebuild started when it is bad. */
