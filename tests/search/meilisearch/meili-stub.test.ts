@@ -119,4 +119,52 @@ describe('Meilisearch stub', () => {
     expect(tasks.results).toHaveLength(1);
     expect(stub.violations).toEqual([]);
   });
+
+  it('when it pretends to be an older version, then GET /version says so and fields newer than it get 400 bad_request', async () => {
+    stub.setVersion('1.12.0');
+    expect((await client.getVersion()).pkgVersion).toBe('1.12.0');
+    await expect(client.index('parts').updateSettings({ typoTolerance: { disableOnNumbers: true } })).rejects.toMatchObject({ cause: { code: 'bad_request', type: 'invalid_request' } });
+    await expect(client.swapIndexes([{ indexes: ['a', 'b'], rename: false }])).rejects.toMatchObject({ cause: { code: 'bad_request' } });
+    // Fields that version knows still pass.
+    await client.index('parts').updateSettings({ localizedAttributes: [{ attributePatterns: ['title'], locales: ['cmn'] }] }).waitTask();
+    expect(stub.violations).toEqual([]);
+  });
+
+  it('when a task is cancelled or fails with a chosen error, then its view says so and stays within the contract', async () => {
+    stub.failNextTasks(1, 'canceled');
+    const canceled = await client.createIndex('parts').waitTask();
+    expect(canceled.status).toBe('canceled');
+    expect((await client.tasks.getTask(canceled.canceledBy!)).type).toBe('taskCancelation');
+    stub.failNextTasks(1, { code: 'no_space_left_on_device', type: 'system' });
+    const failed = await client.createIndex('parts').waitTask();
+    expect(failed.error).toMatchObject({ code: 'no_space_left_on_device', type: 'system' });
+    expect(stub.violations).toEqual([]);
+  });
+
+  it('when tasks are held, then they stay processing until released', async () => {
+    stub.holdTasks((task) => task.type === 'indexCreation');
+    const enqueued = await client.createIndex('parts');
+    await expect(client.tasks.waitForTask(enqueued.taskUid, { timeout: 200, interval: 10 })).rejects.toThrow(/timeout/);
+    expect((await client.tasks.getTask(enqueued.taskUid)).status).toBe('processing');
+    stub.holdTasks(null);
+    expect((await client.tasks.waitForTask(enqueued.taskUid, { interval: 5 })).status).toBe('succeeded');
+    expect((await client.index('parts').getStats()).numberOfDocuments).toBe(0);
+    expect(stub.violations).toEqual([]);
+  });
+
+  it('when a proxy outage is on, then answers are HTML pages the client cannot parse', async () => {
+    await stub.setOutage(true, '502-html');
+    const res = await fetch(`${stub.url}/health`);
+    expect(res.status).toBe(502);
+    expect(res.headers.get('content-type')).toBe('text/html');
+    await expect(client.health()).rejects.toBeInstanceOf(SyntaxError);
+    await stub.setOutage(false);
+    await expect(client.health()).resolves.toEqual({ status: 'available' });
+  });
+
+  it('when indexes are dropped behind the client, then they are simply gone', async () => {
+    await seed();
+    stub.dropIndexes('parts');
+    await expect(client.index('parts').getStats()).rejects.toMatchObject({ cause: { code: 'index_not_found' } });
+  });
 });
