@@ -97,6 +97,7 @@ export async function reindex(deps: ReindexDeps, onProgress?: (done: number, tot
   const holder = `reindex:${deps.worker.holder}`;
   const deadline = now() + (deps.leaseWaitMs ?? deps.leaseTtlMs * 2);
   while (!(await deps.store.acquireLease(holder, deps.leaseTtlMs))) {
+    if (deps.aborted?.()) return { status: 'busy' };
     if (now() >= deadline) {
       if (deps.leaseWaitMs !== undefined) return { status: 'busy' };
       throw new Error('reindex: the search outbox lease is held by another process');
@@ -104,6 +105,11 @@ export async function reindex(deps: ReindexDeps, onProgress?: (done: number, tot
     await sleep(100);
   }
   const lease = new HeldLease(deps.store, holder, deps.leaseTtlMs);
+  // Between steps and during long task waits: keep the lease, and give up if the process stops.
+  const carryOn = async (): Promise<void> => {
+    if (deps.aborted?.()) throw new Error('reindex: abandoned, the process is stopping; the live index is untouched');
+    await lease.renew();
+  };
   const tmpUid = `${deps.liveUid}_tmp_${now()}`;
   let created = false;
   let swapped = false;
@@ -111,32 +117,32 @@ export async function reindex(deps: ReindexDeps, onProgress?: (done: number, tot
     if (deps.onlyIf && !(await deps.onlyIf())) return { status: 'not_needed' };
     const coveredUpTo = await deps.store.maxId();
     await deps.admin.ensure(deps.liveUid);
-    await lease.renew();
+    await carryOn();
     created = true;
     await deps.admin.create(tmpUid);
     await deps.admin.ensure(tmpUid);
-    await lease.renew();
+    await carryOn();
     const total = (await deps.countDocuments?.()) ?? 0;
     let done = 0;
     let skipped = 0;
     onProgress?.(0, total);
     for await (const batch of deps.loadDocuments()) {
-      if (deps.aborted?.()) throw new Error('reindex: abandoned, the process is stopping');
       if (!batch.length) continue;
-      skipped += await addBatch(deps, tmpUid, batch, lease.renew);
+      skipped += await addBatch(deps, tmpUid, batch, carryOn);
       done += batch.length;
-      await lease.renew();
+      await carryOn();
       onProgress?.(done, Math.max(total, done));
     }
     const replayed: OutboxRow[] = [];
-    const sink = new MeiliSink(deps.client, deps.wait, async () => undefined, lease.renew);
+    const sink = new MeiliSink(deps.client, deps.wait, async () => undefined, carryOn);
     for (let after = 0; ; ) {
       const { delivered, lastId } = await deps.worker.replayInto(tmpUid, after, sink);
-      await lease.renew();
+      await carryOn();
       if (lastId === after) break;
       replayed.push(...delivered);
       after = lastId;
     }
+    // Once sent, the swap is waited for even by a stopping process: it is quick and decides what is live.
     await deps.admin.swap(deps.liveUid, tmpUid, lease.renew);
     swapped = true;
     await deps.store.markDelivered(replayed);

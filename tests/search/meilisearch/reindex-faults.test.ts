@@ -104,4 +104,23 @@ describe('Meilisearch reindex when things go wrong', () => {
     await running;
     await expectIndexEqualsTruth(rig.stub, rig.engine, rig.t.db, rig.catalogue.docs.values());
   });
+
+  it('when the process stops during an automatic rebuild, then the rebuild is abandoned before the swap and the next start finishes it', async () => {
+    // The database has documents, the index none and the outbox is empty: a wiped server.
+    for (const id of [1, 2, 3]) rig.catalogue.put(product(id));
+    rig.engine = makeEngine(rig.stub, rig.t.db, rig.catalogue, { taskTimeoutMs: 200 });
+    rig.stub.holdTasks((task) => task.type === 'documentAdditionOrUpdate');
+    rig.engine.start();
+    await eventually(async () => rig.stub.tasks.some((task) => task.type === 'documentAdditionOrUpdate' && task.status === 'processing'), 2000);
+    await rig.engine.stop();
+    expect(rig.stub.tasks.filter((task) => task.type === 'indexSwap')).toHaveLength(0);
+    expect(rig.stub.indexes.get(rig.engine.indexUid)?.docs.size).toBe(0);
+
+    rig.stub.holdTasks(null);
+    rig.engine = makeEngine(rig.stub, rig.t.db, rig.catalogue);
+    rig.engine.start();
+    await eventually(async () => rig.stub.indexes.get(rig.engine.indexUid)?.docs.size === 3, 2000);
+    await rig.engine.stop();
+    await expectIndexEqualsTruth(rig.stub, rig.engine, rig.t.db, rig.catalogue.docs.values());
+  });
 });
