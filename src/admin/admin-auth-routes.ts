@@ -31,10 +31,13 @@ export function authRoutes({ ctx, sessions, throttle }: AdminDeps): Router {
     const ip = String(req.ip ?? 'unknown');
     const keys = throttleKeys(email, ip);
 
-    const verdict = await throttle.check(keys);
-    if (verdict.locked) {
-      res.set('Retry-After', String(verdict.retryAfterSeconds));
-      return renderLogin(res, 429, { email, error: T.loginLocked, code: 'login_throttled', next });
+    // The attempt is admitted (and counted) before any password is checked, so parallel
+    // requests cannot all slip past the limit.
+    const admission = await throttle.begin(keys);
+    if (!admission.admitted) {
+      res.set('Retry-After', String(admission.retryAfterSeconds));
+      const code = admission.reason === 'locked' ? 'login_throttled' : 'login_concurrent';
+      return renderLogin(res, 429, { email, error: admission.reason === 'locked' ? T.loginLocked : T.loginConcurrent, code, next });
     }
 
     const admin = email ? await findAdminByEmail(ctx.db, email) : undefined;
@@ -46,7 +49,7 @@ export function authRoutes({ ctx, sessions, throttle }: AdminDeps): Router {
       return renderLogin(res, 401, { email, error: T.loginFailed, code: 'login_failed', next });
     }
 
-    await throttle.succeed(keys[0]);
+    await throttle.succeed(keys, admission);
     await sessions.start(req, res, admin.id, sessionOf(req).token);
     await ctx.db('admins').where({ id: admin.id }).update({ last_login_at: Date.now() });
     log.info({ event: 'admin_login', adminId: admin.id, email: admin.email, ip }, 'admin logged in');
