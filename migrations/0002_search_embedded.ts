@@ -1,5 +1,29 @@
 import type { Knex } from 'knex';
-import { DEFAULT_SYNONYM_GROUPS } from '../src/search/synonyms';
+
+/**
+ * The synonym groups this migration first seeded, copied here so that editing the app's list
+ * (src/search/synonyms.ts) can never change what an already-released migration does.
+ */
+const SEEDED_SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['尾灯', 'tail light', 'tail lamp', 'taillight', '尾燈'],
+  ['中网', 'grille', 'grill', '水箱罩'],
+  ['门槛条', 'door sill', 'sill strip', 'sill plate', '迎宾踏板'],
+  ['充电器', 'charger', '充电机'],
+  ['引擎盖', 'hood', 'bonnet', '机盖'],
+  ['车贴', 'sticker', 'decal', '贴纸'],
+  ['脚垫', 'floor mat', 'car mat'],
+  ['座套', 'seat cover'],
+  ['行车记录仪', 'dash cam', 'dashcam'],
+  ['手机支架', 'phone holder', 'phone mount'],
+  ['香水', 'car perfume', 'air freshener'],
+  ['电瓶', 'battery', '蓄电池'],
+  ['后视镜', 'mirror', 'rearview mirror'],
+  ['大灯', 'headlight', 'headlamp'],
+  ['雾灯', 'fog light', 'fog lamp'],
+  ['轮毂', 'rim', 'wheel rim'],
+  ['雨刮', 'wiper', '雨刷'],
+  ['挡泥板', 'mudguard', 'mud flap'],
+];
 
 /**
  * Synonyms (both engines) and the embedded engine's index (SQLite only: on PostgreSQL the app
@@ -19,7 +43,7 @@ export async function up(knex: Knex): Promise<void> {
       t.bigInteger('updated_at').notNullable().defaultTo(0);
     });
     const now = Date.now();
-    await knex('search_synonyms').insert(DEFAULT_SYNONYM_GROUPS.map((words) => ({ words: JSON.stringify(words), updated_at: now })));
+    await knex('search_synonyms').insert(SEEDED_SYNONYM_GROUPS.map((words) => ({ words: JSON.stringify(words), updated_at: now })));
   }
   if (knex.client.config.client === 'pg') return;
 

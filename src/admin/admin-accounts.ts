@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { insertReturningId } from '../db/knex';
 import { hashPassword, passwordProblem, verifyPassword } from './password-hasher';
+import { weakPasswordReason } from './password-policy';
 
 export interface AdminRow {
   id: number;
@@ -23,7 +24,8 @@ export class AdminAccountError extends Error {
 
 /**
  * Passwords that ship in tutorials and default installs. Production refuses to start while any
- * admin still uses one, and admin:create refuses to set one.
+ * admin still uses one (a short list: each costs one argon2 verification per admin at boot).
+ * admin:create refuses these and everything password-policy.ts calls weak.
  */
 export const WELL_KNOWN_PASSWORDS: readonly string[] = [
   'admin', 'password', 'changeme', 'admin123', 'administrator', 'adminadmin123', 'password1234', 'passwordpassword',
@@ -35,7 +37,7 @@ export async function createAdmin(db: Knex, email: string, password: string): Pr
   if (!EMAIL.test(normalised)) throw new AdminAccountError('invalid_email');
   const problem = passwordProblem(password);
   if (problem) throw new AdminAccountError(problem);
-  if (WELL_KNOWN_PASSWORDS.includes(password.normalize('NFC').toLowerCase())) throw new AdminAccountError('weak_password');
+  if (await weakPasswordReason(password, WELL_KNOWN_PASSWORDS)) throw new AdminAccountError('weak_password');
   if (await db('admins').where({ email: normalised }).first('id')) throw new AdminAccountError('email_taken');
   const passwordHash = await hashPassword(password);
   return insertReturningId(db, 'admins', { email: normalised, password_hash: passwordHash, created_at: Date.now() });

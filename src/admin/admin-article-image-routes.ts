@@ -72,18 +72,24 @@ export function articleImageRoutes({ ctx, csrf }: AdminDeps): Router {
       const incoming = files.map((f) => ({ buffer: f.buffer, originalname: f.originalname }));
       req.files = [];
       const [s] = await storeUploads(ctx.storage, incoming, 'news');
-      // Read again after the slow part: the article may have been edited meanwhile.
-      const before = await ctx.news.getArticleForEdit(id);
-      const result = before
-        ? await ctx.news.updateArticle(id, formToInput(
-          { ...articleToForm(before, new Date()), imageAlt: alt, imageCaption: caption, imageCredit: credit },
-          { key: s.image.baseKey, width: s.image.width, height: s.image.height, variants: s.image.variants },
-        ))
-        : null;
-      if (!result?.ok) {
-        await discardUploads(ctx.storage, [s]);
+      // Until the article row points at the new files they are orphans: any way out of this block
+      // other than a committed save (a refusal, or the database throwing) removes them.
+      let saved = false;
+      let before: ArticleForEdit | null = null;
+      try {
+        // Read again after the slow part: the article may have been edited meanwhile.
+        before = await ctx.news.getArticleForEdit(id);
+        const result = before
+          ? await ctx.news.updateArticle(id, formToInput(
+            { ...articleToForm(before, new Date()), imageAlt: alt, imageCaption: caption, imageCredit: credit },
+            { key: s.image.baseKey, width: s.image.width, height: s.image.height, variants: s.image.variants },
+          ))
+          : null;
         if (!result) throw new NotFoundError(T.notFound, 'unknown_article');
-        throw refused(result.errors);
+        if (!result.ok) throw refused(result.errors);
+        saved = true;
+      } finally {
+        if (!saved) await discardUploads(ctx.storage, [s]).catch((err: unknown) => ctx.logger.error({ err, key: s.image.baseKey }, 'media cleanup failed'));
       }
       await removeFiles(before);
       done(req, res, id, 'image', { image: { width: s.image.width, height: s.image.height, variants: s.image.variants.map((v) => `/media/${v.key}`) } });

@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { findAdminByEmail, normaliseEmail } from './admin-accounts';
+import { findAdminByEmail, normaliseEmail, type AdminRow } from './admin-accounts';
 import { sessionOf, safeNext } from './admin-request';
 import type { AdminDeps } from './admin-routes';
 import { ADMIN_TEXT as T } from './admin-strings';
-import { throttleKeys } from './login-throttle';
-import { burnVerification, verifyPassword, PASSWORD_MAX_BYTES } from './password-hasher';
+import { throttleKeys, type Admission } from './login-throttle';
+import { burnVerification, hashingQueue, HashingBusyError, verifyPassword, PASSWORD_MAX_BYTES } from './password-hasher';
 
 function field(req: Request, name: string): string {
   const v = (req.body as Record<string, unknown> | undefined)?.[name];
@@ -24,6 +24,28 @@ export function authRoutes({ ctx, sessions, throttle }: AdminDeps): Router {
     renderLogin(res, 200, { next: safeNext(req.query.next) });
   });
 
+  /**
+   * One password check inside a hashing slot, admitted by the throttle first. The slot is taken
+   * before any database work, so a flood is refused without touching the database either.
+   */
+  async function checkPassword(keys: string[], email: string, password: string): Promise<Admission & { admin?: AdminRow }> {
+    await hashingQueue.acquire();
+    try {
+      const admission = await throttle.begin(keys);
+      if (!admission.admitted) return admission;
+      try {
+        const admin = email ? await findAdminByEmail(ctx.db, email) : undefined;
+        const ok = admin && Buffer.byteLength(password) <= PASSWORD_MAX_BYTES ? await verifyPassword(admin.password_hash, password) : (await burnVerification(password), false);
+        return ok ? { ...admission, admin } : admission;
+      } catch (err) {
+        await throttle.abandon(keys);
+        throw err;
+      }
+    } finally {
+      hashingQueue.release();
+    }
+  }
+
   router.post('/login', async (req, res) => {
     const email = normaliseEmail(field(req, 'email')).slice(0, 254);
     const password = field(req, 'password');
@@ -31,22 +53,28 @@ export function authRoutes({ ctx, sessions, throttle }: AdminDeps): Router {
     const ip = String(req.ip ?? 'unknown');
     const keys = throttleKeys(email, ip);
 
-    const verdict = await throttle.check(keys);
-    if (verdict.locked) {
-      res.set('Retry-After', String(verdict.retryAfterSeconds));
-      return renderLogin(res, 429, { email, error: T.loginLocked, code: 'login_throttled', next });
+    let checked: Awaited<ReturnType<typeof checkPassword>>;
+    try {
+      checked = await checkPassword(keys, email, password);
+    } catch (err) {
+      if (!(err instanceof HashingBusyError)) throw err;
+      res.set('Retry-After', '1');
+      return renderLogin(res, 503, { email, error: T.loginBusy, code: err.code, next });
     }
-
-    const admin = email ? await findAdminByEmail(ctx.db, email) : undefined;
-    const ok = admin && Buffer.byteLength(password) <= PASSWORD_MAX_BYTES ? await verifyPassword(admin.password_hash, password) : (await burnVerification(password), false);
-    if (!ok || !admin) {
+    if (!checked.admitted) {
+      res.set('Retry-After', String(checked.retryAfterSeconds));
+      const locked = checked.reason === 'locked';
+      return renderLogin(res, 429, { email, error: locked ? T.loginLocked : T.loginConcurrent, code: locked ? 'login_throttled' : 'login_concurrent', next });
+    }
+    const admin = checked.admin;
+    if (!admin) {
       const after = await throttle.fail(keys);
       if (after.locked) log.warn({ event: 'admin_login_lockout', email, ip, retryAfter: after.retryAfterSeconds }, 'admin login locked out');
       else log.info({ event: 'admin_login_failed', email, ip }, 'admin login failed');
       return renderLogin(res, 401, { email, error: T.loginFailed, code: 'login_failed', next });
     }
 
-    await throttle.succeed(keys[0]);
+    await throttle.succeed(keys, checked);
     await sessions.start(req, res, admin.id, sessionOf(req).token);
     await ctx.db('admins').where({ id: admin.id }).update({ last_login_at: Date.now() });
     log.info({ event: 'admin_login', adminId: admin.id, email: admin.email, ip }, 'admin logged in');

@@ -2,6 +2,8 @@
 export const ADMIN_TEXT = Object.freeze({
   loginFailed: '邮箱或密码错误',
   loginLocked: '登录失败次数过多，请稍后再试',
+  loginConcurrent: '登录请求过于频繁，请稍后再试',
+  loginBusy: '登录请求过多，请稍后再试',
   loginTitle: '管理员登录',
   saved: '已保存',
   created: '商品已创建',

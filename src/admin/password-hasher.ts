@@ -1,7 +1,22 @@
 import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { BoundedQueue } from '../shared/bounded-queue';
+import { AppError } from '../shared/errors';
 
 /** OWASP's argon2id baseline: m = 19 MiB, t = 2, p = 1. */
 export const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export class HashingBusyError extends AppError {
+  constructor() {
+    super(503, 'login_busy', '登录请求过多，请稍后再试', { retryAfter: 1 });
+  }
+}
+
+/**
+ * argon2 runs on libuv's thread pool (4 threads), which sqlite3 also uses: two hashes at a time
+ * leave the other threads to the shop's queries, however many logins arrive. A short queue
+ * absorbs a person's retry; beyond it callers are refused at once (503, Retry-After).
+ */
+export const hashingQueue = new BoundedQueue(2, 6, () => new HashingBusyError());
 
 export const PASSWORD_MIN_CHARS = 12;
 /** Far above any passphrase (ASVS asks for at least 64 characters); stops hashing-cost abuse. */
@@ -24,7 +39,7 @@ export function passwordProblem(password: string): PasswordProblem | null {
 export async function hashPassword(password: string): Promise<string> {
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
-  return hash(normalisePassword(password), ARGON2_OPTIONS);
+  return hashingQueue.run(() => hash(normalisePassword(password), ARGON2_OPTIONS));
 }
 
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
@@ -38,7 +53,10 @@ export async function verifyPassword(storedHash: string, password: string): Prom
 
 let dummyHash: Promise<string> | null = null;
 
-/** Unknown accounts still pay for one verification, so response time does not reveal which emails exist. */
+/**
+ * Unknown accounts still pay for one verification, so response time does not reveal which emails
+ * exist. Like verifyPassword, callers on a request path hold a hashingQueue slot around it.
+ */
 export async function burnVerification(password: string): Promise<void> {
   dummyHash ??= hash('qipei-timing-equaliser-not-a-password', ARGON2_OPTIONS);
   await verifyPassword(await dummyHash, password);

@@ -18,6 +18,7 @@ export interface Runtime extends AppContext {
 /** config → db → migrate → services (→ seed an empty database). Used by server.ts, CLIs and tests. */
 export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: boolean; startWorkers?: boolean } = {}): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn({ event: 'config_warning' }, warning);
   const db = createDb(config.database);
   try {
     await migrateLatest(db);

@@ -10,13 +10,13 @@ function xmlEscape(s: string): string {
 export function seoRoutes(ctx: AppContext): Router {
   const router = Router();
 
-  router.get('/robots.txt', (req, res) => {
-    const base = `${req.protocol}://${req.get('host')}`;
+  const base = ctx.config.publicUrl;
+
+  router.get('/robots.txt', (_req, res) => {
     res.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nDisallow: /search\nDisallow: /garage\nAllow: /\n\nSitemap: ${base}/sitemap.xml\n`);
   });
 
-  router.get('/sitemap.xml', async (req, res) => {
-    const base = `${req.protocol}://${req.get('host')}`;
+  router.get('/sitemap.xml', async (_req, res) => {
     const [{ products, categories }, vehicles, articles] = await Promise.all([ctx.catalog.sitemapEntries(), ctx.fitment.landingPaths(), ctx.news.sitemapEntries()]);
     const entries = [
       { path: '/', lastmod: null as Date | null },

@@ -19,7 +19,6 @@ export function protectedEmail(address: string): string {
 }
 
 export function viewHelpers(ctx: AppContext, assets: Assets): RequestHandler {
-  const siteUrl = `http://localhost:${ctx.config.port}`;
   return (req, res, next) => {
     Object.assign(res.locals, {
       asset: assets.url,
@@ -27,7 +26,8 @@ export function viewHelpers(ctx: AppContext, assets: Assets): RequestHandler {
       jsonForScript,
       contactEmailHtml: protectedEmail(UI.contactEmail),
       currentPath: req.path,
-      canonicalBase: `${req.protocol}://${req.get('host') ?? siteUrl.replace(/^https?:\/\//, '')}`,
+      // Never the Host header: a forged one would end up in canonical links, feeds and the page cache.
+      canonicalBase: ctx.config.publicUrl,
       title: UI.siteName,
       description: UI.tagline,
       headExtra: '',

@@ -11,7 +11,7 @@ const MESSAGES: Record<AdminAccountError['code'], string> = {
   password_too_short: `the password must be at least ${PASSWORD_MIN_CHARS} characters`,
   password_too_long: `the password must be at most ${PASSWORD_MAX_BYTES} bytes`,
   email_taken: 'an admin with this email already exists',
-  weak_password: 'this password is on the list of well-known default passwords',
+  weak_password: 'this password is too easy to guess (a common or default password, a repeated pattern or a keyboard/alphabet sequence)',
 };
 
 export function parseArgs(argv: readonly string[]): { email: string } | null {

@@ -25,6 +25,7 @@ const schema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TRUST_PROXY: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
   SEED_ON_START: boolish.default(true),
 });
 
@@ -46,6 +47,10 @@ export interface Config {
   readonly sessionSecret: string;
   readonly logLevel: string;
   readonly trustProxy: boolean | number | string;
+  /** The site's public origin (no trailing slash): every absolute URL the site writes starts with it. */
+  readonly publicUrl: string;
+  /** Allowed but unwise settings, logged once at start-up. */
+  readonly warnings: readonly string[];
   readonly seedOnStart: boolean;
 }
 
@@ -61,6 +66,21 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw;
+}
+
+const TRUST_ALL_HOPS =
+  'TRUST_PROXY: true trusts every X-Forwarded-For hop, so a client picks its own address (and escapes per-IP limits); give the hop count (e.g. 1) or the proxies\' subnet list';
+
+/** A bare http(s) origin such as https://shop.example, returned without the trailing slash. */
+function parsePublicUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  const bare = (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  return bare && !raw.includes('?') && !raw.includes('#') ? url.origin : null;
 }
 
 /** Reads and validates the environment once; every problem becomes one line naming its variable. */
@@ -82,6 +102,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (engine === 'meilisearch' && !e.MEILI_URL) problems.push('MEILI_URL: required when SEARCH_ENGINE=meilisearch');
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production');
+  const warnings: string[] = [];
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (trustProxy === true) (e.NODE_ENV === 'production' ? problems : warnings).push(TRUST_ALL_HOPS);
+  let publicUrl = `http://localhost:${e.PORT}`;
+  if (e.PUBLIC_URL) {
+    const parsed = parsePublicUrl(e.PUBLIC_URL);
+    if (parsed) publicUrl = parsed;
+    else problems.push('PUBLIC_URL: must be the site\'s public origin, such as https://shop.example (http or https, no path, query or credentials)');
+  } else if (e.NODE_ENV === 'production') {
+    problems.push('PUBLIC_URL: required in production (the site\'s public origin, such as https://shop.example)');
+  }
 
   const dataDir = path.resolve(e.DATA_DIR);
   let database: Config['database'];
@@ -116,7 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     sessionSecret: e.SESSION_SECRET ?? 'qipei-development-secret-not-for-production-use',
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
-    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    trustProxy,
+    publicUrl,
+    warnings: Object.freeze(warnings),
     seedOnStart: e.SEED_ON_START,
   });
 }

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const appPort = 3900 + Math.floor(Math.random() * 90);
   const app = await startProcess(path.join(dist, 'src/server.js'), {
     PORT: String(appPort), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn',
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false', PUBLIC_URL: `http://127.0.0.1:${appPort}`,
   }, appPort);
   const hello = `http://127.0.0.1:${baseline.port}`;
   const shop = `http://127.0.0.1:${appPort}`;

@@ -41,10 +41,11 @@ interface PageScore {
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-lighthouse-'));
-  const env = { NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: 'lighthouse-secret-lighthouse-secret-0001', LOG_LEVEL: 'warn' };
+  const port = await freePort();
+  // Canonical links must name the origin Lighthouse loads, or its SEO audit sees another domain.
+  const env = { NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: 'lighthouse-secret-lighthouse-secret-0001', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}` };
   console.log(`seeding ${dataDir} …`);
   const runtime = await bootstrap(loadConfig({ ...env, SEED_ON_START: 'true' }), { seed: true });
-  const port = await freePort();
   const app = await startProcess(path.join(root, 'dist/src/server.js'), { ...env, PORT: String(port), SEED_ON_START: 'false' }, port);
   const base = `http://127.0.0.1:${port}`;
   const { default: lighthouse } = await import('lighthouse');

@@ -7,6 +7,11 @@ export class AdminHttpClient {
   private readonly jar = new Map<string, string>();
   csrf = '';
 
+  /** The values of every cookie held, e.g. to prove none of them reaches a log. */
+  cookieValues(): string[] {
+    return [...this.jar.values()];
+  }
+
   private cookieHeader(): string {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }

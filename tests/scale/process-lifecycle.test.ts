@@ -67,7 +67,9 @@ describe('process lifecycle', () => {
   });
 
   it.each([
-    [{ NODE_ENV: 'production' }, /SESSION_SECRET/],
+    [{ NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example' }, /SESSION_SECRET/],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }, /^qipei: invalid configuration: PUBLIC_URL: required in production/m],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://shop.example', TRUST_PROXY: 'true' }, /^qipei: invalid configuration: TRUST_PROXY: /m],
     [{ PORT: 'eighty' }, /^qipei: invalid configuration: PORT: /m],
     [{ SEARCH_ENGINE: 'solr' }, /SEARCH_ENGINE: .*embedded, meilisearch/],
     [{ DATABASE_URL: 'postgres://127.0.0.1:1/none' }, /MEILI_URL: required with DATABASE_URL=postgres/],

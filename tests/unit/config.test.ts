@@ -30,6 +30,49 @@ describe('config', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
   });
 
+  describe('proxies and the public origin', () => {
+    const PROD = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://shop.example' };
+
+    it('when production trusts every proxy hop (TRUST_PROXY=true), then start-up refuses with one line asking for a hop count or subnets', () => {
+      try {
+        loadConfig({ ...PROD, TRUST_PROXY: 'true' });
+        throw new Error('expected a ConfigError');
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        expect((err as ConfigError).lines).toHaveLength(1);
+        expect((err as ConfigError).lines[0]).toMatch(/^TRUST_PROXY: .*hop count.*subnet/);
+      }
+    });
+
+    it('when production names a hop count or a subnet list, then it is accepted as given', () => {
+      expect(loadConfig({ ...PROD, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+      expect(loadConfig({ ...PROD, TRUST_PROXY: '10.0.0.0/8, 192.168.0.0/16' }).trustProxy).toBe('10.0.0.0/8, 192.168.0.0/16');
+    });
+
+    it('when TRUST_PROXY=true outside production, then it is allowed with a warning naming the variable', () => {
+      const c = loadConfig({ TRUST_PROXY: 'true' });
+      expect(c.trustProxy).toBe(true);
+      expect(c.warnings).toEqual([expect.stringMatching(/^TRUST_PROXY: /)]);
+      expect(loadConfig({}).warnings).toEqual([]);
+    });
+
+    it('when production has no PUBLIC_URL, then start-up refuses naming PUBLIC_URL', () => {
+      const { PUBLIC_URL: _omitted, ...withoutUrl } = PROD;
+      expect(() => loadConfig(withoutUrl)).toThrow(/^PUBLIC_URL: required in production/);
+    });
+
+    it('when PUBLIC_URL is not a bare http(s) origin, then the error names PUBLIC_URL', () => {
+      for (const bad of ['shop.example', 'ftp://shop.example', 'https://shop.example/shop', 'https://shop.example?x=1', 'https://user:pw@shop.example']) {
+        expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/^PUBLIC_URL: /);
+      }
+    });
+
+    it('when PUBLIC_URL is given, then the config holds its origin; unset outside production, it is localhost on PORT', () => {
+      expect(loadConfig({ PUBLIC_URL: 'https://Shop.Example/' }).publicUrl).toBe('https://shop.example');
+      expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    });
+  });
+
   describe('scaled out (PostgreSQL)', () => {
     const PG = 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+import { testDialect } from '../../helpers/test-db';
 import { searchCaughtUp } from '../../helpers/search-env';
 import request from 'supertest';
 import type { TestApp } from '../../helpers/test-app';
@@ -53,4 +55,23 @@ export async function searchArticleUrls(t: TestApp, q: string): Promise<string[]
 
 export function newsPage(t: TestApp, slug: string) {
   return request(t.app).get(`/news/${slug}`).set('User-Agent', BROWSER_UA);
+}
+
+/**
+ * A real database failure while the article is saved: a trigger that refuses any update of one
+ * article row (the database raises, the editor throws; nothing is mocked).
+ */
+export async function refuseUpdatesOf(db: Knex, articleId: number): Promise<() => Promise<void>> {
+  if (testDialect() === 'pg') {
+    await db.raw("create or replace function qt_refuse_update() returns trigger as $$ begin raise exception 'refused by test trigger'; end $$ language plpgsql");
+    await db.raw(`create trigger qt_refuse_article before update on articles for each row when (old.id = ${Number(articleId)}) execute function qt_refuse_update()`);
+    return async () => {
+      await db.raw('drop trigger qt_refuse_article on articles');
+      await db.raw('drop function qt_refuse_update()');
+    };
+  }
+  await db.raw(`create trigger qt_refuse_article before update on articles when old.id = ${Number(articleId)} begin select raise(abort, 'refused by test trigger'); end`);
+  return async () => {
+    await db.raw('drop trigger qt_refuse_article');
+  };
 }

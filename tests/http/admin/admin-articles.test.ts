@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { photo } from '../../fixtures/uploads/make-fixtures';
 import type { TestApp } from '../../helpers/test-app';
-import { articleClient, articleForm, newsPage, searchArticleUrls } from './admin-article-kit';
+import { articleClient, articleForm, newsPage, refuseUpdatesOf, searchArticleUrls } from './admin-article-kit';
 import { createAdminTestApp, csrfFrom, login, mediaFiles, freshIp } from './admin-test-kit';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -223,6 +223,23 @@ describe('admin article editing', () => {
     await c.post(`/admin/articles/${id}/image/delete`, {}).expect(303);
     expect(await t.runtime.db('articles').where({ id }).first('image_key')).toEqual({ image_key: null });
     expect(mediaFiles(t).some((f) => f.startsWith(secondKey))).toBe(false);
+  });
+
+  it('when the database refuses the article update after the image variants were stored, then the request fails and no new file stays in the media directory', async () => {
+    const { id } = await c.create({ title: '保存失败的题图文章' });
+    const before = mediaFiles(t);
+    const allow = await refuseUpdatesOf(t.runtime.db, id);
+    try {
+      const res = await c.uploadLead(id, jpeg, { alt: '不会保存的图片' }).set('Accept', 'application/json');
+      expect(res.status).toBe(500);
+    } finally {
+      await allow();
+    }
+    expect(await t.runtime.db('articles').where({ id }).first('image_key')).toEqual({ image_key: null });
+    expect(mediaFiles(t)).toEqual(before);
+    // The same upload works once the database accepts it, so the files were made and then removed.
+    await c.uploadLead(id, jpeg, { alt: '这次保存' }).expect(303);
+    expect(mediaFiles(t).length).toBeGreaterThan(before.length);
   });
 
   it('when the admin nav is shown, then it links to the articles', async () => {

@@ -5,7 +5,7 @@ import { hashPassword } from '../../../src/admin/password-hasher';
 import { bootstrap } from '../../../src/app/bootstrap';
 import { loadConfig } from '../../../src/config/config';
 
-const PROD_ENV = { NODE_ENV: 'production', SESSION_SECRET: 'a-production-session-secret-of-48-characters-xx' };
+const PROD_ENV = { NODE_ENV: 'production', SESSION_SECRET: 'a-production-session-secret-of-48-characters-xx', PUBLIC_URL: 'https://shop.example' };
 
 describe('admin in production mode', () => {
   let t: TestApp;

@@ -71,6 +71,23 @@ describe('vehicle picker without JavaScript', () => {
     }
   });
 
+  it('when the return path escapes only after normalising (dot segments, encoded dots), then neither the redirect nor the back link leaves the site', async () => {
+    for (const evil of ['/.//evil.example/phish', '/%2e//evil.example/phish', '/x/..//evil.example/phish', '/./\\evil.example', '/\t/evil.example']) {
+      const res = await request(t.app)
+        .get('/garage/select')
+        .query({ ...BAOJUN_730_2016, year: '2016', return: evil })
+        .set('Sec-Fetch-Site', 'same-origin')
+        .expect(303);
+      expect(new URL(res.headers.location, 'https://shop.example/').host).toBe('shop.example');
+      expect(res.headers.location).not.toContain('evil.example');
+      // The picker page shows the same path as its back link and in its forms.
+      const page = await request(t.app).get('/garage/select').query({ make: 'baojun', return: evil }).expect(200);
+      const links = [...page.text.matchAll(/(?:href|value)="([^"]*)"/g)].map((m) => m[1].replace(/&#34;/g, '"').replace(/&amp;/g, '&'));
+      expect(links.filter((l) => l.startsWith('/') && new URL(l, 'https://shop.example/').host !== 'shop.example')).toEqual([]);
+      expect(page.text).not.toContain('evil.example');
+    }
+  });
+
   it('when the final step comes from another site, then a confirmation is shown and nothing is stored', async () => {
     const res = await request(t.app).get('/garage/select').query({ ...BAOJUN_730_2016, year: '2016' }).set('Sec-Fetch-Site', 'cross-site').expect(200);
     expect(garageCookieFrom(res)).toBeUndefined();

@@ -4,7 +4,8 @@ import { cardBadge, pickVehicle } from './garage-client';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Absolute URLs come from PUBLIC_URL (never the Host header these tests also send).
+  t = await createTestApp({ env: { PUBLIC_URL: 'http://shop.test' } });
 });
 afterAll(async () => t.close());
 

@@ -5,7 +5,8 @@ import { STORY } from './news-test-helpers';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Absolute URLs come from PUBLIC_URL (never the Host header these tests also send).
+  t = await createTestApp({ env: { PUBLIC_URL: 'http://shop.test' } });
 });
 afterAll(async () => t.close());
 

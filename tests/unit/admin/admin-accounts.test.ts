@@ -28,7 +28,8 @@ describe('admin accounts and passwords', () => {
   });
 
   it('when a password is 1 KB or more, then it is accepted and never truncated', async () => {
-    const long = 'x'.repeat(1500);
+    // Long but not repetitive: one repeated character would be refused as a weak password.
+    const long = Array.from({ length: 1500 }, (_, i) => String.fromCharCode(0x61 + ((i * 7) % 26))).join('');
     await createAdmin(db, 'long@qipei.test', long);
     const row = await db('admins').where({ email: 'long@qipei.test' }).first();
     expect(await verifyPassword(row.password_hash, long)).toBe(true);
@@ -44,6 +45,21 @@ describe('admin accounts and passwords', () => {
     expect(await codeOf(createAdmin(db, 'not-an-email', 'a perfectly long passphrase'))).toBe('invalid_email');
     expect(await codeOf(createAdmin(db, 'CJK@qipei.test', 'another long passphrase'))).toBe('email_taken');
     expect(await codeOf(createAdmin(db, 'weak@qipei.test', 'password1234'))).toBe('weak_password');
+  });
+
+  it('when a password is a common one (top 49k list), repetitive, or a simple sequence, then creation is refused as weak', async () => {
+    const weak = ['1q2w3e4r5t6y', '111111111111', '121212121212', 'abcabcabcabc', 'abcdefghijkl', 'ZYXWVUTSRQPO', '987654321098', '345678901234',
+      'qwertyuiopas', 'Password2024!', 'iloveyou2024', '1qaz2wsx3edc', 'passwordpassword', '汽配汽配汽配汽配汽配汽配'];
+    for (const [i, password] of weak.entries()) {
+      expect({ password, code: await codeOf(createAdmin(db, `weak${i}@qipei.test`, password)) }).toEqual({ password, code: 'weak_password' });
+    }
+    expect(await db('admins').where('email', 'like', 'weak%@qipei.test').first('id')).toBeUndefined();
+  });
+
+  it('when a password is a long, varied passphrase, then the weak-password rules let it through', async () => {
+    for (const [i, password] of ['correct horse battery staple 汽配', 'Tr0ub4dor&3-plus-more', '宝骏730尾灯总成改装2016款'].entries()) {
+      expect(await codeOf(createAdmin(db, `strong${i}@qipei.test`, password))).toBeNull();
+    }
   });
 
   it('when an admin row carries a well-known password, then the production start-up check throws; otherwise it passes', async () => {
