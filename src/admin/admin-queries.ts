@@ -10,6 +10,8 @@ export interface AdminProductListItem {
   price: string;
   stock: number;
   imageCount: number;
+  /** 'unconfirmed' while parsed fitment awaits an admin, else the product's fitment kind. */
+  fitState: string;
 }
 
 export interface AdminImage {
@@ -27,14 +29,16 @@ const PER_PAGE = 50;
 /** The back office's read side: drafts included, nothing cached, nothing the storefront needs. */
 export function adminQueries(db: Knex) {
   return {
-    async products(opts: { page: number; status?: 'draft' | 'published' }) {
+    async products(opts: { page: number; status?: 'draft' | 'published'; fitment?: 'unconfirmed' | 'unknown' }) {
       const base = () => {
         const q = db('products');
         if (opts.status) q.where({ status: opts.status });
+        if (opts.fitment === 'unconfirmed') q.where({ fitment_confirmed: false });
+        if (opts.fitment === 'unknown') q.where({ fitment_kind: 'unknown' });
         return q;
       };
       const [rows, count] = await Promise.all([
-        base().select('id', 'slug', 'title', 'status', 'price_fen', 'stock').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(PER_PAGE).offset((opts.page - 1) * PER_PAGE),
+        base().select('id', 'slug', 'title', 'status', 'price_fen', 'stock', 'fitment_kind', 'fitment_confirmed').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(PER_PAGE).offset((opts.page - 1) * PER_PAGE),
         base().count({ n: '*' }).first() as Promise<{ n: number | string } | undefined>,
       ]);
       const ids = rows.map((r: { id: number }) => r.id);
@@ -44,8 +48,9 @@ export function adminQueries(db: Knex) {
       const byId = new Map(counts.map((c) => [Number(c.product_id), Number(c.n)]));
       const total = Number(count?.n ?? 0);
       return {
-        items: rows.map((r: { id: number; slug: string; title: string; status: string; price_fen: number; stock: number }): AdminProductListItem => ({
+        items: rows.map((r: { id: number; slug: string; title: string; status: string; price_fen: number; stock: number; fitment_kind: string; fitment_confirmed: unknown }): AdminProductListItem => ({
           id: r.id, slug: r.slug, title: r.title, status: r.status, price: formatFen(r.price_fen), stock: r.stock, imageCount: byId.get(r.id) ?? 0,
+          fitState: r.fitment_confirmed === false || Number(r.fitment_confirmed) === 0 ? 'unconfirmed' : r.fitment_kind,
         })),
         total, page: opts.page, pageCount: Math.max(1, Math.ceil(total / PER_PAGE)),
       };
