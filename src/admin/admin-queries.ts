@@ -24,6 +24,21 @@ export interface AdminImage {
   thumb: string | null;
 }
 
+export interface AdminCategory {
+  id: number;
+  parentId: number | null;
+  name: string;
+  nameEn: string;
+  slug: string;
+  depth: number;
+  products: number;
+  children: number;
+  first: boolean;
+  last: boolean;
+  /** Ids above this one, so the move picker can leave out the category's own subtree. */
+  ancestors: number[];
+}
+
 const PER_PAGE = 50;
 
 /** The back office's read side: drafts included, nothing cached, nothing the storefront needs. */
@@ -66,6 +81,26 @@ export function adminQueries(db: Knex) {
         }
       };
       walk(null, 0);
+      return out;
+    },
+
+    /** Every category in tree order with what the category admin needs to show and to refuse. */
+    async categoryTree(): Promise<AdminCategory[]> {
+      const rows: { id: number; parent_id: number | null; name: string; name_en: string; slug: string }[] = await db('categories')
+        .orderBy([{ column: 'position' }, { column: 'id' }]).select('id', 'parent_id', 'name', 'name_en', 'slug');
+      const counts: { category_id: number; n: number | string }[] = await db('products').whereNotNull('category_id').groupBy('category_id').select('category_id').count({ n: '*' });
+      const productCount = new Map(counts.map((c) => [Number(c.category_id), Number(c.n)]));
+      const out: AdminCategory[] = [];
+      const walk = (parent: number | null, depth: number, ancestors: number[]) => {
+        const level = rows.filter((x) => (x.parent_id === null ? null : Number(x.parent_id)) === parent);
+        level.forEach((r, i) => {
+          const id = Number(r.id);
+          const children = rows.filter((x) => Number(x.parent_id) === id).length;
+          out.push({ id, parentId: parent, name: r.name, nameEn: r.name_en, slug: r.slug, depth, products: productCount.get(id) ?? 0, children, first: i === 0, last: i === level.length - 1, ancestors });
+          if (depth < 20) walk(id, depth + 1, [...ancestors, id]);
+        });
+      };
+      walk(null, 0, []);
       return out;
     },
 

@@ -43,6 +43,19 @@ export const ADMIN_TEXT = Object.freeze({
   fitStates: { unconfirmed: '待确认', vehicle: '按车型', universal: '通用', spec: '按电压', unknown: '未知' } as Record<string, string>,
 });
 
+/** The category admin's messages (the writer's refusals come from catalog's CATEGORY_TEXT). */
+export const CATEGORY_ADMIN_TEXT = Object.freeze({
+  created: '分类已创建',
+  saved: '分类已保存',
+  moved: '分类顺序已更新',
+  deleted: '分类已删除',
+  notFound: '分类不存在',
+  nameRequired: '请填写分类名称',
+  nameTooLong: '名称不能超过 120 个字符',
+  unknownParent: '请选择有效的上级分类',
+  invalid: '表单有误',
+});
+
 /** The article pages' messages (field messages come from the newsroom's editor, also in Chinese). */
 export const ARTICLE_TEXT = Object.freeze({
   created: '文章已创建',
