@@ -6,7 +6,7 @@ import type { AdminDeps } from './admin-routes';
 import { ADMIN_TEXT as T } from './admin-strings';
 import { emptyProductForm, productToForm, readProductForm, validateProductForm, type FormErrors, type ProductFormValues } from './product-form';
 import {
-  emptyFitmentForm, FIT_POSITIONS, readFitmentForm, rowsForDisplay, storedToForm, suggestionToForm, validateFitmentForm, type FitmentFormValues,
+  emptyFitmentForm, FIT_POSITIONS, fitmentForWriter, readFitmentForm, rowsForDisplay, storedToForm, suggestionToForm, validateFitmentForm, type FitmentFormValues,
 } from './product-fitment-form';
 
 const LIST_FITMENT_FILTERS = new Set(['unconfirmed', 'unknown']);
@@ -85,7 +85,7 @@ export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
     const errors: FormErrors = result.ok ? {} : { ...result.errors };
     if (!fitResult.ok) errors.fitment = fitResult.error;
     if (!result.ok || !fitResult.ok) return renderForm(res, 422, { id, values, fit, errors });
-    const input = { ...result.input, fitment: fitResult.fitment };
+    const input = { ...result.input, fitment: fitmentForWriter(fitResult.fitment) };
     try {
       if (id === null) {
         const created = await writer.createProduct(input);

@@ -1,8 +1,11 @@
 import type { FitmentDraft, FitmentDraftRow, StoredFitment, SuggestedFitment, VehicleChoiceMake } from '../fitment';
 import { ADMIN_TEXT as T } from './admin-strings';
 
-/** 'auto' = read the title on save and mark it unconfirmed (the default for a new product). */
-export const FIT_KINDS = ['auto', 'vehicle', 'universal', 'spec', 'unknown'] as const;
+/**
+ * 'auto' = read the title on save and mark it unconfirmed (the default for a new product).
+ * 'keep' = leave the stored fitment alone: offered only when it has more rows than the form holds.
+ */
+export const FIT_KINDS = ['auto', 'vehicle', 'universal', 'spec', 'unknown', 'keep'] as const;
 export const FIT_POSITIONS = ['前', '后', '左', '右'] as const;
 /** Rows a form may carry; with 5 fields a row this stays well inside the body parser's 200 parameters. */
 export const MAX_FIT_ROWS = 25;
@@ -27,6 +30,8 @@ export interface FitmentFormValues {
   unconfirmed: boolean;
   /** Display only: vehicles the last suggestion could not place in the vehicle tables. */
   unresolved: string[];
+  /** Display only: how many stored rows there are when they are too many to edit here ('keep'). */
+  storedRows?: number;
 }
 
 const blankRow = (): FitRowValues => ({ make: '', model: '', from: '', to: '', pos: '' });
@@ -69,15 +74,20 @@ function toValues(d: FitmentDraft, extra: { unconfirmed: boolean; unresolved: st
   };
 }
 
-export const storedToForm = (s: StoredFitment): FitmentFormValues => toValues(s, { unconfirmed: !s.confirmed, unresolved: [] });
+export function storedToForm(s: StoredFitment): FitmentFormValues {
+  // Rows beyond what the form can carry would be lost on save: offer to keep them as they are.
+  if (s.rows.length > MAX_FIT_ROWS) return { kind: 'keep', volts: '', rows: [], unconfirmed: !s.confirmed, unresolved: [], storedRows: s.rows.length };
+  return toValues(s, { unconfirmed: !s.confirmed, unresolved: [] });
+}
 export const suggestionToForm = (s: SuggestedFitment): FitmentFormValues => toValues(s, { unconfirmed: false, unresolved: [...s.unresolved] });
 
-export type FitmentChoice = { mode: 'title' } | { mode: 'confirmed'; draft: FitmentDraft };
+export type FitmentChoice = { mode: 'title' } | { mode: 'keep' } | { mode: 'confirmed'; draft: FitmentDraft };
 
 /** Checks the fitment fields against the vehicle tables; one message for the whole fieldset. */
 export function validateFitmentForm(v: FitmentFormValues, makes: readonly VehicleChoiceMake[]): { ok: true; fitment: FitmentChoice } | { ok: false; error: string } {
   if (!(FIT_KINDS as readonly string[]).includes(v.kind)) return { ok: false, error: T.fitKind };
   if (v.kind === 'auto') return { ok: true, fitment: { mode: 'title' } };
+  if (v.kind === 'keep') return { ok: true, fitment: { mode: 'keep' } };
   const voltages: number[] = [];
   for (const part of v.volts.split(/[,，、/\s]+/).filter(Boolean)) {
     const n = Number(part.replace(/v$/i, ''));
@@ -105,4 +115,9 @@ export function validateFitmentForm(v: FitmentFormValues, makes: readonly Vehicl
     if (rows.length === 0) return { ok: false, error: T.fitRowsRequired };
   }
   return { ok: true, fitment: { mode: 'confirmed', draft: { kind: v.kind as FitmentDraft['kind'], voltages, rows } } };
+}
+
+/** The writer's fitment input; 'keep' leaves the stored rows untouched. */
+export function fitmentForWriter(choice: FitmentChoice): { mode: 'title' } | { mode: 'confirmed'; draft: FitmentDraft } | undefined {
+  return choice.mode === 'keep' ? undefined : choice;
 }

@@ -117,4 +117,16 @@ describe('fitment in the admin product form', () => {
     expect(res.text).not.toContain('name="fit_make_3"');
     expect(res.text).toMatch(/<option value="vehicle" selected>/);
   });
+
+  it('when a product has more vehicle rows than the form holds, then the form offers to keep them and saving loses none', async () => {
+    const id = idFrom((await post('/admin/products', { ...base({ title: '多车型 保留测试' }), fit_kind: 'unknown' }).expect(303)).headers.location);
+    const rows = Array.from({ length: 40 }, (_, i) => ({ product_id: id, make_id: ids.baojun, model_id: ids.m730, year_from: 1990 + i, year_to: 1990 + i, position: null, note: '', source: 'manual' }));
+    await t.runtime.db('product_fitments').insert(rows);
+    await t.runtime.db('products').where({ id }).update({ fitment_kind: 'vehicle' });
+    const edit = await get(`/admin/products/${id}/edit`).expect(200);
+    expect(edit.text).toMatch(/<option value="keep" selected>/);
+    await post(`/admin/products/${id}`, { ...base({ title: '多车型 保留测试 改名' }), fit_kind: 'keep' }).expect(303);
+    expect((await fitRows(id)).length).toBe(40);
+    expect(await t.runtime.db('products').where({ id }).first('title')).toEqual({ title: '多车型 保留测试 改名' });
+  });
 });
