@@ -4,44 +4,30 @@
  * (the "suggest" submit button re-renders the form). axe and the Nu HTML Checker on the form.
  * Run with `npx jest -c jest.e2e.config.js tests/e2e/admin/admin-fitment.e2e.test.ts`.
  */
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createAdminTestApp } from '../../http/admin/admin-test-kit';
+import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../../helpers/test-app';
 import { nuCheck } from '../nu-checker';
+import { startAdminBrowser, type AdminBrowser } from './admin-browser-kit';
 
 const TITLE = '适用于宝骏730后尾灯总成14-21款转向刹车灯';
 
 describe('fitment suggestion in the admin product form, in a browser', () => {
+  let kit: AdminBrowser;
   let t: TestApp;
-  let server: Server;
   let base: string;
   let browser: Browser;
+  let loginAt: AdminBrowser['loginAt'];
   let ids: { baojun: string; m730: string };
 
   beforeAll(async () => {
-    t = await createAdminTestApp({ TRUST_PROXY: 'false' });
-    server = t.app.listen(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    kit = await startAdminBrowser();
+    ({ t, base, browser, loginAt } = kit);
     const baojun = await t.runtime.db('vehicle_makes').where({ slug: 'baojun' }).first('id');
     const m730 = await t.runtime.db('vehicle_models').where({ make_id: baojun.id, name: '730' }).first('id');
     ids = { baojun: String(baojun.id), m730: String(m730.id) };
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
-
-  async function loginAt(page: Page, url: string): Promise<void> {
-    await page.goto(url);
-    await page.fill('#email', ADMIN_EMAIL);
-    await page.fill('#password', ADMIN_PASSWORD);
-    await Promise.all([page.waitForURL(url), page.click('form[action="/admin/login"] button[type=submit]')]);
-  }
+  afterAll(async () => kit?.close());
 
   function watch(page: Page): string[] {
     const problems: string[] = [];
