@@ -1,9 +1,15 @@
 import { Router, type Response } from 'express';
-import { AppError, NotFoundError } from '../shared/errors';
+import { loadStoredFitment, suggestFitment, vehicleChoices } from '../fitment';
+import { AppError, BadRequestError, NotFoundError } from '../shared/errors';
 import { idParam, wantsJson } from './admin-request';
 import type { AdminDeps } from './admin-routes';
 import { ADMIN_TEXT as T } from './admin-strings';
 import { emptyProductForm, productToForm, readProductForm, validateProductForm, type FormErrors, type ProductFormValues } from './product-form';
+import {
+  emptyFitmentForm, FIT_POSITIONS, fitmentForWriter, readFitmentForm, rowsForDisplay, storedToForm, suggestionToForm, validateFitmentForm, type FitmentFormValues,
+} from './product-fitment-form';
+
+const LIST_FITMENT_FILTERS = new Set(['unconfirmed', 'unknown']);
 
 const NOTICES: Record<string, string> = {
   created: T.created, saved: T.saved, published: T.published, unpublished: T.unpublished, deleted: T.deleted,
@@ -23,12 +29,17 @@ export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
     return id;
   };
 
-  async function renderForm(res: Response, status: number, opts: { id: number | null; values: ProductFormValues; errors: FormErrors; notice?: string | null }) {
-    const [categories, product] = await Promise.all([queries.categories(), opts.id ? queries.product(opts.id) : Promise.resolve(null)]);
+  async function renderForm(res: Response, status: number, opts: {
+    id: number | null; values: ProductFormValues; fit: FitmentFormValues; errors: FormErrors; notice?: string | null; blanks?: number;
+  }) {
+    const [categories, product, makes] = await Promise.all([
+      queries.categories(), opts.id ? queries.product(opts.id) : Promise.resolve(null), vehicleChoices(ctx.db),
+    ]);
     res.status(status).render('admin/product-form', {
       title: opts.id ? '编辑商品' : '新建商品',
       productId: opts.id, product: product?.row ?? null, images: product?.images ?? [],
       values: opts.values, errors: opts.errors, categories, notice: opts.notice ?? null,
+      fit: opts.fit, fitRows: rowsForDisplay(opts.fit, opts.blanks ?? 1), makes, positions: FIT_POSITIONS, fitText: T,
       formError: Object.keys(opts.errors).length ? T.formHasErrors : null,
     });
   }
@@ -36,28 +47,54 @@ export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
   router.get('/products', async (req, res) => {
     const pageRaw = typeof req.query.page === 'string' && /^[1-9]\d{0,4}$/.test(req.query.page) ? Number(req.query.page) : 1;
     const status = req.query.status === 'draft' || req.query.status === 'published' ? req.query.status : undefined;
-    const list = await queries.products({ page: pageRaw, status });
-    res.render('admin/products', { title: '商品管理', ...list, status: status ?? '', notice: noticeOf(req.query.notice) });
+    const fitment = typeof req.query.fitment === 'string' && LIST_FITMENT_FILTERS.has(req.query.fitment) ? (req.query.fitment as 'unconfirmed' | 'unknown') : undefined;
+    const list = await queries.products({ page: pageRaw, status, fitment });
+    res.render('admin/products', {
+      title: '商品管理', ...list, status: status ?? '', fitment: fitment ?? '', fitStates: T.fitStates, notice: noticeOf(req.query.notice),
+    });
   });
 
   router.get('/products/new', async (_req, res) => {
-    await renderForm(res, 200, { id: null, values: emptyProductForm(), errors: {} });
+    await renderForm(res, 200, { id: null, values: emptyProductForm(), fit: emptyFitmentForm(), errors: {} });
+  });
+
+  /** The parser's suggestion for a title, for the form's script (the no-JS form posts action=suggest). */
+  router.get('/fitment/suggest', async (req, res) => {
+    const title = req.query.title;
+    if (typeof title !== 'string' || title.length > 300) throw new BadRequestError('标题应为 1–300 个字符', 'invalid_title');
+    const suggestion = await suggestFitment(ctx.db, title);
+    res.json({ ...suggestionToForm(suggestion), notice: suggestion.rows.length ? T.fitSuggested : T.fitSuggestEmpty });
   });
 
   const save = async (id: number | null, body: unknown, res: Response) => {
     const values = readProductForm(body);
-    const categories = await queries.categories();
+    let fit = readFitmentForm(body);
+    const action = (body as Record<string, unknown> | undefined)?.action;
+    // The no-JavaScript form's helper buttons re-render the form; nothing is saved.
+    if (action === 'suggest') {
+      const suggestion = await suggestFitment(ctx.db, values.title);
+      return renderForm(res, 200, { id, values, fit: suggestionToForm(suggestion), errors: {}, notice: suggestion.rows.length ? T.fitSuggested : T.fitSuggestEmpty });
+    }
+    if (action === 'add_row') {
+      if (fit.kind !== 'vehicle') fit = { ...fit, kind: 'vehicle' };
+      return renderForm(res, 200, { id, values, fit, errors: {}, blanks: 2, notice: T.fitRowAdded });
+    }
+    const [categories, makes] = await Promise.all([queries.categories(), vehicleChoices(ctx.db)]);
     const result = validateProductForm(values, new Set(categories.map((c) => c.id)));
-    if (!result.ok) return renderForm(res, 422, { id, values, errors: result.errors });
+    const fitResult = validateFitmentForm(fit, makes);
+    const errors: FormErrors = result.ok ? {} : { ...result.errors };
+    if (!fitResult.ok) errors.fitment = fitResult.error;
+    if (!result.ok || !fitResult.ok) return renderForm(res, 422, { id, values, fit, errors });
+    const input = { ...result.input, fitment: fitmentForWriter(fitResult.fitment) };
     try {
       if (id === null) {
-        const created = await writer.createProduct(result.input);
+        const created = await writer.createProduct(input);
         return res.redirect(303, `/admin/products/${created.id}/edit?notice=created`);
       }
-      await writer.updateProduct(id, result.input);
+      await writer.updateProduct(id, input);
       res.redirect(303, `/admin/products/${id}/edit?notice=saved`);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'sku_taken') return renderForm(res, 422, { id, values, errors: { variants: err.message } });
+      if (err instanceof AppError && err.code === 'sku_taken') return renderForm(res, 422, { id, values, fit, errors: { variants: err.message } });
       throw err;
     }
   };
@@ -67,7 +104,8 @@ export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
   router.get('/products/:id/edit', async (req, res) => {
     const id = productId(req.params.id);
     const { row } = await queries.product(id);
-    await renderForm(res, 200, { id, values: productToForm(row), errors: {}, notice: noticeOf(req.query.notice) });
+    const fit = storedToForm(await loadStoredFitment(ctx.db, id));
+    await renderForm(res, 200, { id, values: productToForm(row), fit, errors: {}, notice: noticeOf(req.query.notice) });
   });
 
   router.post('/products/:id', async (req, res) => save(productId(req.params.id), req.body, res));

@@ -10,6 +10,8 @@ export interface AdminProductListItem {
   price: string;
   stock: number;
   imageCount: number;
+  /** 'unconfirmed' while parsed fitment awaits an admin, else the product's fitment kind. */
+  fitState: string;
 }
 
 export interface AdminImage {
@@ -22,19 +24,36 @@ export interface AdminImage {
   thumb: string | null;
 }
 
+export interface AdminCategory {
+  id: number;
+  parentId: number | null;
+  name: string;
+  nameEn: string;
+  slug: string;
+  depth: number;
+  products: number;
+  children: number;
+  first: boolean;
+  last: boolean;
+  /** Ids above this one, so the move picker can leave out the category's own subtree. */
+  ancestors: number[];
+}
+
 const PER_PAGE = 50;
 
 /** The back office's read side: drafts included, nothing cached, nothing the storefront needs. */
 export function adminQueries(db: Knex) {
   return {
-    async products(opts: { page: number; status?: 'draft' | 'published' }) {
+    async products(opts: { page: number; status?: 'draft' | 'published'; fitment?: 'unconfirmed' | 'unknown' }) {
       const base = () => {
         const q = db('products');
         if (opts.status) q.where({ status: opts.status });
+        if (opts.fitment === 'unconfirmed') q.where({ fitment_confirmed: false });
+        if (opts.fitment === 'unknown') q.where({ fitment_kind: 'unknown' });
         return q;
       };
       const [rows, count] = await Promise.all([
-        base().select('id', 'slug', 'title', 'status', 'price_fen', 'stock').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(PER_PAGE).offset((opts.page - 1) * PER_PAGE),
+        base().select('id', 'slug', 'title', 'status', 'price_fen', 'stock', 'fitment_kind', 'fitment_confirmed').orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(PER_PAGE).offset((opts.page - 1) * PER_PAGE),
         base().count({ n: '*' }).first() as Promise<{ n: number | string } | undefined>,
       ]);
       const ids = rows.map((r: { id: number }) => r.id);
@@ -44,8 +63,9 @@ export function adminQueries(db: Knex) {
       const byId = new Map(counts.map((c) => [Number(c.product_id), Number(c.n)]));
       const total = Number(count?.n ?? 0);
       return {
-        items: rows.map((r: { id: number; slug: string; title: string; status: string; price_fen: number; stock: number }): AdminProductListItem => ({
+        items: rows.map((r: { id: number; slug: string; title: string; status: string; price_fen: number; stock: number; fitment_kind: string; fitment_confirmed: unknown }): AdminProductListItem => ({
           id: r.id, slug: r.slug, title: r.title, status: r.status, price: formatFen(r.price_fen), stock: r.stock, imageCount: byId.get(r.id) ?? 0,
+          fitState: r.fitment_confirmed === false || Number(r.fitment_confirmed) === 0 ? 'unconfirmed' : r.fitment_kind,
         })),
         total, page: opts.page, pageCount: Math.max(1, Math.ceil(total / PER_PAGE)),
       };
@@ -61,6 +81,26 @@ export function adminQueries(db: Knex) {
         }
       };
       walk(null, 0);
+      return out;
+    },
+
+    /** Every category in tree order with what the category admin needs to show and to refuse. */
+    async categoryTree(): Promise<AdminCategory[]> {
+      const rows: { id: number; parent_id: number | null; name: string; name_en: string; slug: string }[] = await db('categories')
+        .orderBy([{ column: 'position' }, { column: 'id' }]).select('id', 'parent_id', 'name', 'name_en', 'slug');
+      const counts: { category_id: number; n: number | string }[] = await db('products').whereNotNull('category_id').groupBy('category_id').select('category_id').count({ n: '*' });
+      const productCount = new Map(counts.map((c) => [Number(c.category_id), Number(c.n)]));
+      const out: AdminCategory[] = [];
+      const walk = (parent: number | null, depth: number, ancestors: number[]) => {
+        const level = rows.filter((x) => (x.parent_id === null ? null : Number(x.parent_id)) === parent);
+        level.forEach((r, i) => {
+          const id = Number(r.id);
+          const children = rows.filter((x) => Number(x.parent_id) === id).length;
+          out.push({ id, parentId: parent, name: r.name, nameEn: r.name_en, slug: r.slug, depth, products: productCount.get(id) ?? 0, children, first: i === 0, last: i === level.length - 1, ancestors });
+          if (depth < 20) walk(id, depth + 1, [...ancestors, id]);
+        });
+      };
+      walk(null, 0, []);
       return out;
     },
 

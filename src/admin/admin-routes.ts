@@ -5,6 +5,7 @@ import { createCatalogWriter, type CatalogWriter } from '../catalog/catalog-writ
 import { AppError } from '../shared/errors';
 import { adminQueries } from './admin-queries';
 import { articleImageRoutes } from './admin-article-image-routes';
+import { categoryRoutes } from './admin-category-routes';
 import { articleRoutes } from './admin-article-routes';
 import { authRoutes } from './admin-auth-routes';
 import { imageRoutes, UPLOAD_PATH } from './admin-image-routes';
@@ -80,6 +81,7 @@ export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = 
   router.use(authRoutes(deps));
   router.use(productRoutes(deps));
   router.use(imageRoutes(deps));
+  router.use(categoryRoutes(deps));
   router.use(articleRoutes(deps));
   router.use(articleImageRoutes(deps));
   return router;

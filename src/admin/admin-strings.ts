@@ -29,6 +29,33 @@ export const ADMIN_TEXT = Object.freeze({
   altRequired: '每张图片都需要填写替代文字（alt）',
   noFiles: '请选择要上传的图片',
   compareAt: '原价应高于售价',
+  fitKind: '请选择适配方式',
+  fitVoltage: '电压只能是 6、12、24、36、48、60、72、110 或 220（用逗号分隔）',
+  fitVoltageRequired: '按电压适配时请至少填写一个电压',
+  fitRowsRequired: '按车型适配时请至少添加一个车型',
+  fitRowMake: (n: number) => `第 ${n} 个车型：请选择品牌`,
+  fitRowModel: (n: number, make: string) => `第 ${n} 个车型：所选车型不属于${make}`,
+  fitRowYears: (n: number) => `第 ${n} 个车型：年份应为 1980–2035 的四位数，且起始不晚于结束`,
+  fitRowPosition: (n: number) => `第 ${n} 个车型：位置无效`,
+  fitSuggested: '已按标题给出适配建议，请核对后保存',
+  fitSuggestEmpty: '标题里没有识别到车型，请手动选择',
+  fitRowAdded: '已添加一行车型',
+  fitUnconfirmed: '这些适配信息由标题自动解析，尚未确认；核对后保存即确认',
+  fitUnresolved: '以下车型在车型库中找不到：',
+  fitStates: { unconfirmed: '待确认', vehicle: '按车型', universal: '通用', spec: '按电压', unknown: '未知' } as Record<string, string>,
+});
+
+/** The category admin's messages (the writer's refusals come from catalog's CATEGORY_TEXT). */
+export const CATEGORY_ADMIN_TEXT = Object.freeze({
+  created: '分类已创建',
+  saved: '分类已保存',
+  moved: '分类顺序已更新',
+  deleted: '分类已删除',
+  notFound: '分类不存在',
+  nameRequired: '请填写分类名称',
+  nameTooLong: '名称不能超过 120 个字符',
+  unknownParent: '请选择有效的上级分类',
+  invalid: '表单有误',
 });
 
 /** The article pages' messages (field messages come from the newsroom's editor, also in Chinese). */

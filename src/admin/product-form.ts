@@ -17,7 +17,8 @@ export interface ProductFormValues {
   tags: string;
 }
 
-export type FormErrors = Partial<Record<keyof ProductFormValues, string>>;
+/** Field messages; `fitment` covers the whole fitment fieldset. */
+export type FormErrors = Partial<Record<keyof ProductFormValues | 'fitment', string>>;
 
 const LIMITS = { title: 300, name_en: 300, description: 20_000, variants: 50, specs: 60, tags: 30, line: 400 } as const;
 const PRICE = /^\d{1,8}(\.\d{1,2})?$/;

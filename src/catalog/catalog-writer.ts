@@ -4,6 +4,7 @@ import { ensureTagId } from '../shared/tag-store';
 import { slugify } from '../shared/slug';
 import { NotFoundError, ConflictError } from '../shared/errors';
 import type { SearchIndexer } from '../search/search-indexer';
+import { applyUnconfirmedTitleFitment, saveConfirmedFitment, type FitmentDraft } from '../fitment';
 
 export type ProductStatus = 'published' | 'draft';
 
@@ -20,6 +21,11 @@ export interface ProductInput {
   variants: { label: string; sku: string | null; priceFen: number; stock: number }[];
   specs: { name: string; value: string }[];
   tags: string[];
+  /**
+   * Omitted: fitment is left as it is. 'title': parsed from the title and marked unconfirmed.
+   * 'confirmed': exactly these rows/kind, confirmed by an admin.
+   */
+  fitment?: { mode: 'title' } | { mode: 'confirmed'; draft: FitmentDraft };
 }
 
 export interface NewImage {
@@ -59,6 +65,8 @@ async function writeChildren(trx: Knex.Transaction, id: number, input: ProductIn
   }
   for (const [position, s] of input.specs.entries()) await trx('product_specs').insert({ product_id: id, name: s.name, value: s.value, position });
   for (const name of new Set(input.tags)) await trx('product_tags').insert({ product_id: id, tag_id: await ensureTagId(trx, name) });
+  if (input.fitment?.mode === 'title') await applyUnconfirmedTitleFitment(trx, id, input.title);
+  else if (input.fitment?.mode === 'confirmed') await saveConfirmedFitment(trx, id, input.fitment.draft);
 }
 
 function columns(input: ProductInput) {

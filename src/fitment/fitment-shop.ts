@@ -100,11 +100,18 @@ export function createFitmentShop(db: Knex, opts: { now?: () => Date } = {}) {
       return out;
     },
 
-    /** Fills the vehicle tables when the reference data has models the database lacks. */
+    /**
+     * Brings the vehicle tables up to the reference data on every start: when any make or model
+     * is missing or differs (name, years), the idempotent upsert runs. Existing ids are kept, so
+     * product_fitments rows stay valid; a database made before a data update catches up here.
+     */
     async ensureVehicles(): Promise<void> {
-      const row = (await db('vehicle_models').count({ n: '*' }).first()) as { n: number | string } | undefined;
-      const expected = vehicleCatalog().makes.reduce((n, m) => n + m.models.length, 0);
-      if (Number(row?.n ?? 0) < expected) await seedVehicles(db);
+      const rows: { make: string; slug: string; name: string; year_from: number; year_to: number | null }[] = await db('vehicle_models as m')
+        .join('vehicle_makes as k', 'k.id', 'm.make_id')
+        .select('k.slug as make', 'm.slug', 'm.name', 'm.year_from', 'm.year_to');
+      const stored = new Set(rows.map((r) => `${r.make}|${r.slug}|${r.name}|${r.year_from}|${r.year_to ?? ''}`));
+      const current = vehicleCatalog().makes.some((mk) => mk.models.some((m) => !stored.has(`${mk.slug}|${m.slug}|${m.name}|${m.yearFrom}|${m.yearTo ?? ''}`)));
+      if (current) await seedVehicles(db);
       makesCache = null;
     },
 

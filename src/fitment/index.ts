@@ -46,3 +46,18 @@ export { vehicleApiRoutes } from './vehicle-api-routes';
 export { safeReturnPath } from './safe-return';
 export { stringParam } from './request-params';
 export { SHOP_TEXT, vehicleLabel, yearsLabel } from './shop-strings';
+
+// Admin side: the product form's fitment editor (suggest from a title, confirm, pickers).
+export {
+  applyUnconfirmedTitleFitment,
+  loadStoredFitment,
+  saveConfirmedFitment,
+  suggestFitment,
+  vehicleChoices,
+  type FitmentDraft,
+  type FitmentDraftRow,
+  type StoredFitment,
+  type SuggestedFitment,
+  type VehicleChoiceMake,
+  type VehicleChoiceModel,
+} from './fitment-editor';

@@ -80,6 +80,21 @@ function attachGeneration(masked: string, gen: GenerationExpr, vehicles: Vehicle
   if (i >= 0 && !vehicles[i].generations.includes(gen.n)) vehicles[i].generations.push(gen.n);
 }
 
+/** Generations named by chassis code anywhere in the title (宝马X5 G05, 奔驰E级 W213). */
+function chassisGenerations(text: string, model: CatalogModel): number[] {
+  const out: number[] = [];
+  for (const g of model.generations) {
+    for (const code of g.codes ?? []) {
+      const at = text.indexOf(code);
+      if (at < 0) continue;
+      const before = text[at - 1] ?? '';
+      const after = text[at + code.length] ?? '';
+      if (!/[A-Z0-9]/.test(before) && !/[A-Z0-9]/.test(after)) out.push(g.n);
+    }
+  }
+  return out;
+}
+
 function rangeOf(expr: YearExpr, model: CatalogModel): [number | null, number | null] {
   // The open end comes from the model's production years, unless the title contradicts them.
   if (expr.kind === 'from') return [expr.from, model.yearTo !== null && expr.from !== null && model.yearTo >= expr.from ? model.yearTo : null];
@@ -186,6 +201,7 @@ export function parseTitleUnchecked(title: string): ParsedFitment {
     if (g >= 0) for (const v of groups[g].members) v.years.push(expr);
   }
   for (const gen of temporal.generations) attachGeneration(masked, gen, found);
+  for (const v of found) for (const n of chassisGenerations(text, v.model)) if (!v.generations.includes(n)) v.generations.push(n);
 
   const vehicles = vehiclesOf(found);
   const wide = makeWide(text, mentions);

@@ -22,7 +22,12 @@ interface TrieNode {
  * Model names that are also ordinary words or decal motifs (阳光, 海豚, 皇冠…), or too short
  * to trust (汉, 730, H6): they only count when the title also names their make.
  */
-const COMMON_WORDS = new Set(['阳光', '远景', '征程', '荣光', '星光', '星辰', '初恋', '海豚', '海豹', '海鸥', '皇冠', '云朵', '缤果', '大狗', '霸道', '之光', '凯捷', '佳辰', 'ONE', '310W']);
+const COMMON_WORDS = new Set([
+  '阳光', '远景', '征程', '荣光', '星光', '星辰', '初恋', '海豚', '海豹', '海鸥', '皇冠', '云朵', '缤果', '大狗', '霸道', '之光', '凯捷', '佳辰', 'ONE', '310W',
+  // Models added with the top-60 makes that are also coffee, cats, moods or slogans on decals.
+  '摩卡', '拿铁', '玛奇朵', '蓝山', '好猫', '白猫', '黑猫', '追风', '凌云', '揽月', '瑶光', '梦想家', '追光', 'FREE', '旅行者', '大圣', '发现', '卫士',
+  '世纪', '神兽', '赤兔', '猛龙', '枭龙', '酷狗', '星愿', '冒险家', '航海家', '飞行家', '领航员', '宝典', '域虎', '世嘉', 'NAT', 'MEGA', 'ICON', '熊猫',
+]);
 
 /** Separators inside a name that titles drop or add freely: "CR-V" = "CRV", "Model 3" = "MODEL3". */
 const SKIPPABLE = /[\s\-_.·]/;
@@ -34,7 +39,8 @@ const POWERTRAIN_SUFFIX = /^(?:EV|DMI|DM-I|DMP|DM|PHEV|HEV)(?![A-Z0-9])/;
 function isWeak(key: string): boolean {
   const length = [...key].length;
   if (/^\d+$/.test(key) || length === 1) return true;
-  if (length <= 2 && /[A-Z0-9]/.test(key)) return true;
+  // H6, P7, A级 (also "grade A") are weak; a Han character then a letter or digit (秦L, 豹5) reads as a car name.
+  if (length <= 2 && /[A-Z0-9]/.test(key) && !/^\p{Script=Han}[A-Z0-9]$/u.test(key)) return true;
   return COMMON_WORDS.has(key);
 }
 
@@ -55,6 +61,8 @@ function buildTrie(): TrieNode {
       }
       node = next;
     }
+    // A model listed under two spellings that fold to one key (Macan / MACAN) is still one candidate.
+    if (payload.kind === 'model' && node.payloads.some((p) => p.kind === 'model' && p.model === payload.model)) return;
     node.payloads.push(payload);
   };
   for (const make of vehicleCatalog().makes) {

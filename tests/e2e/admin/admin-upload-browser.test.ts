@@ -7,40 +7,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createAdminTestApp } from '../../http/admin/admin-test-kit';
 import type { TestApp } from '../../helpers/test-app';
+import { startAdminBrowser, type AdminBrowser } from './admin-browser-kit';
 
 describe('admin uploads in a browser', () => {
+  let kit: AdminBrowser;
   let t: TestApp;
-  let server: Server;
   let base: string;
   let browser: Browser;
+  let loginAt: AdminBrowser['loginAt'];
   let photo: string;
 
   beforeAll(async () => {
-    t = await createAdminTestApp({ TRUST_PROXY: 'false' });
-    server = t.app.listen(0);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+    kit = await startAdminBrowser();
+    ({ t, base, browser, loginAt } = kit);
     photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-e2e-')), 'photo.jpg');
     fs.writeFileSync(photo, await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2a6' } }).jpeg().toBuffer());
   });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-    await t?.close();
-  });
-
-  async function loginAt(page: Page, url: string): Promise<void> {
-    await page.goto(url);
-    await page.fill('#email', ADMIN_EMAIL);
-    await page.fill('#password', ADMIN_PASSWORD);
-    await Promise.all([page.waitForURL(url), page.click('form[action="/admin/login"] button[type=submit]')]);
-  }
+  afterAll(async () => kit?.close());
 
   const imageCount = async (productId: number) => Number((await t.runtime.db('product_images').where({ product_id: productId }).count({ n: '*' }).first())?.n);
 
