@@ -3,3 +3,5 @@ export { catalogRoutes } from './catalog-routes';
 export { productRepository, type ProductRow, type ImageRow } from './product-repository';
 export { toCard, toImageView, mediaUrl, type ProductCard, type ImageView } from './view-models';
 export { vehiclePageRoutes, type VehiclePageHooks, type ArticleLink } from './vehicle-page-routes';
+export { createCatalogWriter, type CatalogWriter, type ProductInput, type NewImage } from './catalog-writer';
+export { createCatalogImportWriter, type CatalogImportWriter, type ImportedProduct } from './catalog-import-writer';

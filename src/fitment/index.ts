@@ -46,3 +46,5 @@ export { vehicleApiRoutes } from './vehicle-api-routes';
 export { safeReturnPath } from './safe-return';
 export { stringParam } from './request-params';
 export { SHOP_TEXT, vehicleLabel, yearsLabel } from './shop-strings';
+// Stated fitment (spreadsheet import): replaces a product's rows wholesale.
+export { loadVehicleIndex, replaceFitment, replaceFitmentFromTitle, type StatedFitment, type VehicleIndexMake } from './fitment-replace';

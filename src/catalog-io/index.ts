@@ -1,0 +1,7 @@
+/** Spreadsheet import/export and bulk images: the front door of the feature. */
+export { COLUMNS, type Column } from './columns';
+export { runImport, type ImportDeps, type ImportOptions, type ImportReport, type ImportProgress, type RowFailure } from './importer';
+export { exportProducts, type ExportOptions } from './exporter';
+export { reportLines } from './import-report';
+export { directorySource, openZipSource, NO_IMAGES, ZIP_LIMITS, type ImageSource } from './image-source';
+export { sweepOrphanMedia } from './media-journal';
