@@ -5,21 +5,23 @@ import { bootstrap } from '../app/bootstrap';
 import { directorySource, NO_IMAGES, reportLines, runImport } from '../catalog-io';
 import { AppError } from '../shared/errors';
 
-const USAGE = 'usage: npm run import -- FILE.csv|FILE.xlsx [--dry-run] [--images DIR]';
+const USAGE = 'usage: npm run import -- FILE.csv|FILE.xlsx [--dry-run] [--images DIR] [--batch-size N (products per transaction, default 100)]';
 
-export function parseArgs(argv: readonly string[]): { file: string; dryRun: boolean; images: string | null } | null {
+export function parseArgs(argv: readonly string[]): { file: string; dryRun: boolean; images: string | null; batchSize: number } | null {
   let file: string | null = null;
   let dryRun = false;
   let images: string | null = null;
+  let batchSize = 100;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dry-run') dryRun = true;
     else if (a === '--images' && i + 1 < argv.length) images = argv[++i];
     else if (a.startsWith('--images=')) images = a.slice('--images='.length);
+    else if (a === '--batch-size' && /^[1-9]\d{0,3}$/.test(argv[i + 1] ?? '')) batchSize = Number(argv[++i]);
     else if (!a.startsWith('--') && file === null) file = a;
     else return null;
   }
-  return file ? { file, dryRun, images } : null;
+  return file ? { file, dryRun, images, batchSize } : null;
 }
 
 /**
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
       file: args.file,
       dryRun: args.dryRun,
       images,
+      batchSize: args.batchSize,
       onProgress: (p) => {
         if (!started) bar.start(Math.max(1, p.size), 0, { rows: 0 });
         started = true;
