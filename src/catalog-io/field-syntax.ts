@@ -47,6 +47,8 @@ export const LIST_SEPARATORS = ';；';
 export const FIELD_SEPARATORS = ':：';
 export const TAG_SEPARATORS = ',，、';
 export const IMAGE_SEPARATORS = '|';
+/** 车灯照明/尾灯; a name that itself holds a slash (车贴/贴纸) is written 车贴\\/贴纸. */
+export const CATEGORY_SEPARATORS = '/>';
 
 export function fenToYuanText(fen: number): string {
   return String(fen / 100);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { productVehiclesFor } from '../fitment';
 import { sanitiseOriginalName } from '../media';
 import type { Column } from './columns';
-import { FIELD_SEPARATORS, IMAGE_SEPARATORS, LIST_SEPARATORS, escapeParts, fenToYuanText } from './field-syntax';
+import { CATEGORY_SEPARATORS, FIELD_SEPARATORS, IMAGE_SEPARATORS, LIST_SEPARATORS, escapeParts, fenToYuanText } from './field-syntax';
 import { formatFitment, storedFitment, type FitmentStatement } from './fitment-column';
 import type { ParsedRow } from './row-parser';
 
@@ -150,7 +150,7 @@ export function toCells(p: StoredProduct, language: 'zh' | 'en'): Record<Column,
     sku: p.sku,
     title: p.title,
     title_en: p.titleEn,
-    category: p.categoryPath.join('/'),
+    category: escapeParts(p.categoryPath, CATEGORY_SEPARATORS).join('/'),
     price: fenToYuanText(p.priceFen),
     compare_at_price: p.compareAtFen === null ? '' : fenToYuanText(p.compareAtFen),
     stock: String(p.stock),

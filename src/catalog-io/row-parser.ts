@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { VehicleIndexMake } from '../fitment';
 import { htmlToText, sanitizeArticleHtml } from '../news';
 import type { Column, RawRow } from './columns';
-import { FIELD_SEPARATORS, IMAGE_SEPARATORS, LIST_SEPARATORS, TAG_SEPARATORS, listItems, parsePrice, plainItems, splitEscaped } from './field-syntax';
+import { CATEGORY_SEPARATORS, FIELD_SEPARATORS, IMAGE_SEPARATORS, LIST_SEPARATORS, TAG_SEPARATORS, listItems, parsePrice, plainItems, splitEscaped } from './field-syntax';
 import { parseFitmentCell, type FitmentStatement } from './fitment-column';
 
 export interface ParsedVariant {
@@ -71,7 +71,7 @@ function rowSchema(makes: readonly VehicleIndexMake[]) {
     title: text('title', LIMITS.title, true),
     title_en: text('title_en', LIMITS.titleEn, false),
     category: z.string().default('').transform((v, ctx) => {
-      const parts = v.split(/[/>]/).map((p) => p.trim()).filter(Boolean);
+      const parts = splitEscaped(v, CATEGORY_SEPARATORS).map((p) => p.trim()).filter(Boolean);
       if (parts.length > LIMITS.categoryDepth) return fail(ctx, 'category_too_deep', `分类最多 ${LIMITS.categoryDepth} 级`);
       if (parts.some((p) => p.length > LIMITS.category)) return fail(ctx, 'category_too_long', `分类名称最长 ${LIMITS.category} 个字符`);
       return parts;
