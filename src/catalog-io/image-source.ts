@@ -82,7 +82,8 @@ export async function openZipSource(file: string): Promise<ImageSource> {
     if (zip.entryCount > ZIP_LIMITS.maxEntries) throw zipError(`zip 最多 ${ZIP_LIMITS.maxEntries} 个文件`, 'zip_too_many_entries');
     let total = 0;
     await new Promise<void>((resolve, reject) => {
-      zip.on('error', () => reject(zipError('无法读取 zip 文件', 'zip_unreadable')));
+      // yauzl itself refuses absolute and `..` names while decoding the directory.
+      zip.on('error', (err: Error) => reject(/relative path|absolute path/.test(err.message) ? zipError('zip 中的路径不安全', 'zip_unsafe_path') : zipError('无法读取 zip 文件', 'zip_unreadable')));
       zip.on('end', () => resolve());
       zip.on('entry', (e: yauzl.Entry) => {
         const name = normal(e.fileName);
