@@ -141,6 +141,7 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
     try {
       await db.transaction(async (trx) => {
         outcome.clear();
+        const written: number[] = [];
         for (const p of pending) {
           const { row } = p;
           const imagesIn: NewImage[] | null = row.images === null || (p.uploads.length === 0 && p.stored) ? null : p.uploads.map((u) => ({
@@ -154,18 +155,21 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
                   title: row.title, nameEn: row.titleEn, priceFen: row.priceFen, compareAtFen: row.compareAtFen, stock: row.stock, description: row.description,
                   status: row.status, variants: row.variants.map((v) => ({ ...v })), specs: row.specs.map((s) => ({ ...s })), tags: [...row.tags],
                 },
-              }, (t, id) => (row.fitment === null ? replaceFitmentFromTitle(t, id, row.title) : replaceFitment(t, id, statedFitment(row.fitment))));
+              }, (t, id) => (row.fitment === null ? replaceFitmentFromTitle(t, id, row.title) : replaceFitment(t, id, statedFitment(row.fitment))), { deferIndex: true });
               await unjournalKeys(sp, newKeys(p));
               await journalKeys(sp, res.replacedKeys);
               return res;
             });
             replacedKeys.push(...r.replacedKeys);
+            written.push(r.id);
             outcome.set(p, r.created ? 'created' : 'updated');
           } catch (err) {
             const code = err instanceof AppError ? err.code : 'write_failed';
             outcome.set(p, { column: null, code: code === 'sku_taken' ? 'variant_sku_taken' : code, message: err instanceof AppError ? err.message : `写入失败：${(err as Error).message.slice(0, 200)}` });
           }
         }
+        // The whole batch is indexed inside its transaction: searchable exactly when committed.
+        await writer.indexProducts(trx, written);
       });
     } catch (err) {
       await releaseKeys(db, deps.storage, pending.flatMap(newKeys));

@@ -50,10 +50,16 @@ export async function ensureCategoryPath(trx: Knex.Transaction, names: readonly 
 export function createCatalogImportWriter(indexer: SearchIndexer) {
   return {
     /**
-     * Writes one product inside `trx`; `fitment` runs before the product is indexed. Returns the
-     * media keys of images it replaced: the caller removes those files once `trx` has committed.
+     * Writes one product inside `trx`; `fitment` runs before the product is indexed (at once, or
+     * with `deferIndex` by indexProducts before the caller commits). Returns the media keys of
+     * images it replaced: the caller removes those files once `trx` has committed.
      */
-    async upsert(trx: Knex.Transaction, p: ImportedProduct, fitment: (trx: Knex.Transaction, id: number) => Promise<void>): Promise<{ id: number; created: boolean; replacedKeys: string[] }> {
+    async upsert(
+      trx: Knex.Transaction,
+      p: ImportedProduct,
+      fitment: (trx: Knex.Transaction, id: number) => Promise<void>,
+      opts: { deferIndex?: boolean } = {},
+    ): Promise<{ id: number; created: boolean; replacedKeys: string[] }> {
       const categoryId = await ensureCategoryPath(trx, p.categoryPath);
       const now = new Date();
       let id = p.id;
@@ -85,8 +91,17 @@ export function createCatalogImportWriter(indexer: SearchIndexer) {
         }
       }
       await fitment(trx, id);
-      await indexer.productChanged(trx, id);
+      if (!opts.deferIndex) await indexer.productChanged(trx, id);
       return { id, created, replacedKeys };
+    },
+
+    /**
+     * Indexes products written with `deferIndex`, in the same transaction: one document load and
+     * one index write for a whole batch instead of one per product.
+     */
+    async indexProducts(trx: Knex.Transaction, ids: readonly number[]): Promise<void> {
+      if (indexer.productsChanged) await indexer.productsChanged(trx, ids);
+      else for (const id of ids) await indexer.productChanged(trx, id);
     },
   };
 }
