@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { CatalogWriter } from '../catalog';
 import { storeUploads, UploadRejectedError, variantKeys, type MediaStorage, type StoredUpload } from '../media';
 import type { ImageSource } from './image-source';
-import { journalledStorage, releaseKeys, unjournalKeys } from './media-journal';
+import { journalledStorage, releaseKeys, sweepOrphanMedia, unjournalKeys } from './media-journal';
 import { fallbackId, skuOf } from './product-state';
 
 export type BulkFileStatus = 'attached' | 'already_attached' | 'unknown_sku' | 'bad_name' | 'rejected';
@@ -43,6 +43,7 @@ interface Candidate {
  */
 export async function attachBulkImages(deps: { db: Knex; storage: MediaStorage; writer: CatalogWriter }, source: ImageSource): Promise<BulkImagesReport> {
   const { db } = deps;
+  await sweepOrphanMedia(db, deps.storage);
   const results: BulkFileResult[] = [];
   const result = (c: Candidate, status: BulkFileStatus, sku: string | null = null, productId: number | null = null, message?: string) =>
     results.push({ file: c.file, status, sku, productId, message: message ?? MESSAGES[status as Exclude<BulkFileStatus, 'rejected'>] });
