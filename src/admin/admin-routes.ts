@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import cookieParser from 'cookie-parser';
 import type { AppContext } from '../app/context';
 import { createCatalogWriter, type CatalogWriter } from '../catalog/catalog-writer';
+import { CATALOG_IO_UPLOAD_PATH, catalogIoRoutes } from '../catalog-io';
 import { AppError } from '../shared/errors';
 import { adminQueries } from './admin-queries';
 import { articleImageRoutes } from './admin-article-image-routes';
@@ -66,7 +67,7 @@ export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = 
   router.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }));
   router.use((req, _res, next) => {
     if (req.is('multipart/form-data')) {
-      if (!UPLOAD_PATH.test(req.path)) return next(new CsrfError('csrf_invalid'));
+      if (!UPLOAD_PATH.test(req.path) && !CATALOG_IO_UPLOAD_PATH.test(req.path)) return next(new CsrfError('csrf_invalid'));
       return next();
     }
     csrf.protect(req, _res, next);
@@ -79,6 +80,10 @@ export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = 
 
   router.get('/', (_req, res) => res.redirect(303, '/admin/products'));
   router.use(authRoutes(deps));
+  router.use(catalogIoRoutes({
+    db: ctx.db, storage: ctx.storage, indexer: ctx.indexer, logger: ctx.logger, writer: deps.writer, dataDir: ctx.config.dataDir,
+    csrfFailure: (req) => (csrf.verify(req) ? null : new CsrfError('csrf_invalid')),
+  }));
   router.use(productRoutes(deps));
   router.use(imageRoutes(deps));
   router.use(categoryRoutes(deps));

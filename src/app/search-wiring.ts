@@ -165,6 +165,15 @@ export function createSearchIndexer(engine: SearchEngine, articles?: ArticleDocu
     async productChanged(trx, id) {
       await apply(trx, 'product', id, (await loadProductDocuments(trx, [id])).get(id));
     },
+    async productsChanged(trx, ids) {
+      if (ids.length === 0) return;
+      const docs = await loadProductDocuments(trx, ids);
+      const present = [...docs.values()].filter((d): d is SearchDocument => d !== null);
+      const gone = [...docs].filter(([, d]) => d === null).map(([id]) => ({ type: 'product' as const, id }));
+      if (present.length) await engine.index(trx, present);
+      if (gone.length) await engine.remove(trx, gone);
+      await bumpContentVersion(trx, 'catalog');
+    },
     async productRemoved(trx, id) {
       await apply(trx, 'product', id, null);
     },

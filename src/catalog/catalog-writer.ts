@@ -44,7 +44,7 @@ function isUniqueViolation(err: unknown, column: string): boolean {
   return unique && `${e.constraint ?? ''} ${e.message ?? ''}`.includes(column);
 }
 
-async function uniqueSlug(trx: Knex.Transaction, title: string): Promise<string> {
+export async function uniqueSlug(trx: Knex.Transaction, title: string): Promise<string> {
   const base = slugify(title, 140);
   for (let n = 1; n < 1000; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
@@ -53,7 +53,7 @@ async function uniqueSlug(trx: Knex.Transaction, title: string): Promise<string>
   throw new ConflictError('无法生成唯一的商品地址', 'slug_exhausted');
 }
 
-async function writeChildren(trx: Knex.Transaction, id: number, input: ProductInput): Promise<void> {
+export async function writeChildren(trx: Knex.Transaction, id: number, input: ProductInput): Promise<void> {
   await trx('product_variants').where({ product_id: id }).del();
   await trx('product_specs').where({ product_id: id }).del();
   await trx('product_tags').where({ product_id: id }).del();
@@ -69,7 +69,7 @@ async function writeChildren(trx: Knex.Transaction, id: number, input: ProductIn
   else if (input.fitment?.mode === 'confirmed') await saveConfirmedFitment(trx, id, input.fitment.draft);
 }
 
-function columns(input: ProductInput) {
+export function columns(input: ProductInput) {
   return {
     title: input.title, name_en: input.nameEn, description: input.description, category_id: input.categoryId,
     price_fen: input.priceFen, compare_at_fen: input.compareAtFen, stock: input.stock, status: input.status, featured: input.featured,
@@ -195,7 +195,7 @@ export function createCatalogWriter(db: Knex, indexer: SearchIndexer) {
   };
 }
 
-function keysOf(variantsJson: string): string[] {
+export function keysOf(variantsJson: string): string[] {
   try {
     const parsed = JSON.parse(variantsJson) as { key?: unknown }[];
     return parsed.map((v) => v.key).filter((k): k is string => typeof k === 'string');

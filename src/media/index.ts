@@ -4,3 +4,6 @@ export { processImage, VARIANT_WIDTHS, MAX_INPUT_PIXELS, type ProcessedImage, ty
 export { placeholderSvg } from './placeholder';
 export { mediaRoutes } from './media-routes';
 export { mediaUrl, responsiveImage, thumbnailUrl, parseVariants, type StoredVariant, type ResponsiveImage } from './responsive-image';
+export { storeUploads, discardUploads, type IncomingFile, type StoredUpload } from './upload-processor';
+export { inspectUpload, sanitiseOriginalName, UploadRejectedError } from './upload-validator';
+export { variantKeys } from './image-processor';

@@ -7,6 +7,8 @@ import type { Knex } from 'knex';
  */
 export interface SearchIndexer {
   productChanged(trx: Knex.Transaction, productId: number): Promise<void>;
+  /** Many products in one go (spreadsheet imports): one document load and one index write. */
+  productsChanged?(trx: Knex.Transaction, productIds: readonly number[]): Promise<void>;
   productRemoved(trx: Knex.Transaction, productId: number): Promise<void>;
   articleChanged(trx: Knex.Transaction, articleId: number): Promise<void>;
   articleRemoved(trx: Knex.Transaction, articleId: number): Promise<void>;

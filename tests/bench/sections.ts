@@ -1,5 +1,6 @@
 import { load, rssMb, table, type LoadResult } from './harness';
 import { runUploadBench } from './upload-bench';
+import { importSection } from './import-bench';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { soakSection } from './soak';
@@ -81,5 +82,6 @@ export async function run(ctx: BenchContext): Promise<string[]> {
         ['RSS growth', `${upload.rssGrowthMb.toFixed(0)} MB`, '≤ 300 MB'],
       ])}`,
   );
+  sections.push(await importSection());
   return sections;
 }
