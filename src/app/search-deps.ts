@@ -24,5 +24,9 @@ export function searchDeps(ctx: AppContext): SearchRouteDeps {
       const flags = await ctx.fitment.fitsFlags(ids, vehicle);
       return { ...result, hits: result.hits.map((h) => (h.type === 'product' ? { ...h, fits: flags.get(h.id) ?? null } : h)) };
     },
+    async categoryNames() {
+      const tree = await ctx.catalog.categoryTree();
+      return new Map([...tree.bySlug].map(([slug, node]) => [slug, node.name]));
+    },
   };
 }
