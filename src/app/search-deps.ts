@@ -24,6 +24,7 @@ export function searchDeps(ctx: AppContext): SearchRouteDeps {
       const flags = await ctx.fitment.fitsFlags(ids, vehicle);
       return { ...result, hits: result.hits.map((h) => (h.type === 'product' ? { ...h, fits: flags.get(h.id) ?? null } : h)) };
     },
+    recordQuery: ctx.queryStats ? (q, totalHits) => ctx.queryStats?.record(q, totalHits) : undefined,
     async categoryNames() {
       const tree = await ctx.catalog.categoryTree();
       return new Map([...tree.bySlug].map(([slug, node]) => [slug, node.name]));
