@@ -3,6 +3,8 @@ import { withResultCache } from '../search/result-cache';
 import { createVersionReader } from '../shared/content-version';
 import type { SearchRouteDeps } from '../search/search-routes';
 import type { AppContext } from './context';
+import { createSuggester } from '../search/suggest/suggester';
+import { suggestVocabulary } from './suggest-sources';
 
 /**
  * Search meets fitment here: make/model/year in the query are validated (400 for unknown ones)
@@ -10,8 +12,11 @@ import type { AppContext } from './context';
  * shopper's active garage vehicle (which marks, but never filters).
  */
 export function searchDeps(ctx: AppContext): SearchRouteDeps {
+  const versions = createVersionReader(ctx.db);
+  const engine = ctx.search.name === 'embedded' ? withResultCache(ctx.search, versions) : ctx.search;
   return {
-    engine: ctx.search.name === 'embedded' ? withResultCache(ctx.search, createVersionReader(ctx.db)) : ctx.search,
+    engine,
+    suggest: createSuggester(engine, suggestVocabulary(ctx, versions)),
     async resolveVehicle(params) {
       const v = await ctx.fitment.resolve({ make: params.make, model: params.model, year: params.year });
       if (!v) return null;

@@ -68,7 +68,8 @@ export interface SearchResult {
 }
 
 export interface Suggestion {
-  readonly type: 'product' | 'article' | 'category';
+  /** 'query': a completion; its url searches for it. */
+  readonly type: 'query' | 'product' | 'article' | 'category';
   readonly title: string;
   readonly url: string;
   readonly image?: string | null;

@@ -20,8 +20,8 @@ export interface SearchRouteDeps {
   categoryNames?: () => Promise<ReadonlyMap<string, string>>;
   /** Counts a shopper's query (first page only) for the admins' search insight; must not block. */
   recordQuery?: (q: string, totalHits: number) => void;
-  /** As-you-type suggestions; defaults to the engine's own. */
-  suggest?: (q: string, limit: number) => Promise<Suggestion[]>;
+  /** As-you-type suggestions (completions, products, categories); defaults to the engine's own. */
+  suggest?: (q: string) => Promise<Suggestion[]>;
 }
 
 export function toSearchQuery(p: ListingParams, vehicle: { make?: string; model?: string; year?: number } | null): SearchQuery {
@@ -47,7 +47,7 @@ function linkParams(p: ListingParams): Record<string, string | number | undefine
 export function searchRoutes(deps: SearchRouteDeps): Router {
   const router = Router();
   const engine = withProductsFirst(deps.engine);
-  const suggest = deps.suggest ?? ((q: string, limit: number) => deps.engine.suggest(q, limit));
+  const suggest = deps.suggest ?? ((q: string) => deps.engine.suggest(q, SUGGEST_LIMIT));
 
   const prepare = async (req: Request) => {
     const params = parseListingParams(req.query as Record<string, unknown>);
@@ -71,7 +71,7 @@ export function searchRoutes(deps: SearchRouteDeps): Router {
     if (typeof q !== 'string') throw new BadRequestError('参数 q 必须出现且只能出现一次', 'invalid_parameter', { parameter: 'q' });
     if (q.length > MAX_QUERY_LENGTH) throw new BadRequestError(`参数 q 过长（最多 ${MAX_QUERY_LENGTH} 个字符）`, 'invalid_parameter', { parameter: 'q' });
     const query = q.trim();
-    const suggestions = query ? await suggest(query, SUGGEST_LIMIT) : [];
+    const suggestions = query ? await suggest(query) : [];
     res.set('Cache-Control', 'no-store').json({ query, suggestions });
   });
 
