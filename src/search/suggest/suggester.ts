@@ -84,7 +84,9 @@ export function createSuggester(engine: SearchEngine, vocabulary: () => Promise<
     const top = completions[0]?.item.text;
     const productQuery = top && compact(top) !== compact(typed) ? top : typed;
     const productsFor = (text: string) => engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS });
-    let products = await productsFor(productQuery);
+    // A completion is whole words: the trailing space tells both engines not to expand its last
+    // word as a prefix ("Model Y" must not become every word starting with y).
+    let products = await productsFor(productQuery === typed ? typed : `${productQuery} `);
     // A completion that finds nothing on this engine (words it cannot drop) must not hide what the typed text finds.
     if (products.hits.length === 0 && productQuery !== typed) products = await productsFor(typed);
     const categories = vocab.categories.match(typed, MAX_CATEGORIES);
