@@ -101,4 +101,9 @@ export interface SearchEngine {
   start?(): void;
   /** Stops background work, draining what is in flight. */
   stop?(): Promise<void>;
+  /**
+   * Re-applies index settings after an admin edited synonyms or stop words (Meilisearch). The
+   * embedded engine has none: it reads both tables on the next query.
+   */
+  refreshSettings?(): Promise<void>;
 }
