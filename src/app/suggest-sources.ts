@@ -24,10 +24,11 @@ async function vehiclePairs(db: Knex): Promise<PairRow[]> {
     .countDistinct({ n: 'p.id' });
 }
 
-export async function loadVocabularyInput(ctx: Pick<AppContext, 'db' | 'catalog'>): Promise<VocabularyInput> {
+type CatalogueVocabulary = Omit<VocabularyInput, 'queries'>;
+
+export async function loadCatalogueVocabulary(ctx: Pick<AppContext, 'db' | 'catalog'>): Promise<CatalogueVocabulary> {
   const rows = await vehiclePairs(ctx.db);
   const tree = await ctx.catalog.categoryTree();
-  const queries = await queriesWithResults(ctx.db, { days: 30, minSearches: 2, limit: 2000 });
   const catalog = vehicleCatalog();
   const makeCounts = new Map<string, number>();
   const modelCounts = new Map<string, { make: string; name: string; n: number }>();
@@ -54,7 +55,6 @@ export async function loadVocabularyInput(ctx: Pick<AppContext, 'db' | 'catalog'
     }),
     categories: [...tree.bySlug.values()].map((c) => ({ slug: c.slug, name: c.name, nameEn: c.nameEn, products: c.productCount })),
     pairs,
-    queries,
   };
 }
 
@@ -70,9 +70,13 @@ export function suggestVocabulary(ctx: Pick<AppContext, 'db' | 'catalog' | 'logg
   let builtVersion = '';
   let builtAt = 0;
   let building = false;
+  // The catalogue part is only re-read when the catalogue moved; the age limit refreshes the queries.
+  let catalogue: { version: string; input: Promise<CatalogueVocabulary> } | null = null;
   const build = (version: string) => {
     building = true;
-    const next = loadVocabularyInput(ctx).then(buildVocabulary);
+    if (catalogue?.version !== version) catalogue = { version, input: loadCatalogueVocabulary(ctx) };
+    const input = catalogue.input;
+    const next = (async () => buildVocabulary({ ...(await input), queries: await queriesWithResults(ctx.db, { days: 30, minSearches: 2, limit: 2000 }) }))();
     next.then(
       () => {
         current = next;
@@ -82,6 +86,7 @@ export function suggestVocabulary(ctx: Pick<AppContext, 'db' | 'catalog' | 'logg
       },
       (err: unknown) => {
         building = false;
+        catalogue = null;
         ctx.logger.warn({ err }, 'suggest vocabulary not rebuilt; keeping the previous one');
       },
     );

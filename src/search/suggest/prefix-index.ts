@@ -8,8 +8,23 @@ export function compact(text: string): string {
 
 const HAN_RUN = /(\p{Script=Han}+)|([^\p{Script=Han}]+)/gu;
 
-/** Full pinyin and initials of the Han runs, other runs kept: 宝骏730 → baojun730 / bj730. */
+const pinyinMemo = new Map<string, { full: string; initials: string }>();
+const PINYIN_MEMO_MAX = 20_000;
+
+/**
+ * Full pinyin and initials of the Han runs, other runs kept: 宝骏730 → baojun730 / bj730.
+ * Memoised: a vocabulary rebuild sees mostly the same words again, and pinyin is its main cost.
+ */
 export function pinyinKeys(text: string): { full: string; initials: string } {
+  const hit = pinyinMemo.get(text);
+  if (hit) return hit;
+  const keys = computePinyinKeys(text);
+  if (pinyinMemo.size >= PINYIN_MEMO_MAX) pinyinMemo.clear();
+  pinyinMemo.set(text, keys);
+  return keys;
+}
+
+function computePinyinKeys(text: string): { full: string; initials: string } {
   let full = '';
   let initials = '';
   for (const m of compact(text).matchAll(HAN_RUN)) {
