@@ -70,6 +70,16 @@ function tooShort(q: string): boolean {
 }
 
 /**
+ * Nothing in the vocabulary starts like 五菱宏光P: the P is a model code still being typed, and as
+ * a one-letter prefix it would make the engines expand every indexed word starting with p. The
+ * products are those of the text before it, which is what the shopper has typed in full so far.
+ */
+function withoutLoneTail(typed: string): string {
+  const m = /^(.*\p{Script=Han})\s*[a-z0-9]$/iu.exec(typed);
+  return m ? `${m[1]} ` : typed;
+}
+
+/**
  * As-you-type suggestions, Dawn's predictive search order: query completions (catalogue
  * vocabulary, then what shoppers searched with results), up to five products, and categories by
  * their Chinese names. Products are those of the first completion while a word is still being
@@ -82,11 +92,11 @@ export function createSuggester(engine: SearchEngine, vocabulary: () => Promise<
     const vocab = await vocabulary();
     const completions = vocab.completions.match(typed, MAX_COMPLETIONS);
     const top = completions[0]?.item.text;
-    const productQuery = top && compact(top) !== compact(typed) ? top : typed;
+    const productQuery = top && compact(top) !== compact(typed) ? top : top ? typed : withoutLoneTail(typed);
     const productsFor = (text: string) => engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS });
     // A completion is whole words: the trailing space tells both engines not to expand its last
     // word as a prefix ("Model Y" must not become every word starting with y).
-    let products = await productsFor(productQuery === typed ? typed : `${productQuery} `);
+    let products = await productsFor(productQuery === typed || productQuery.endsWith(' ') ? productQuery : `${productQuery} `);
     // A completion that finds nothing on this engine (words it cannot drop) must not hide what the typed text finds.
     if (products.hits.length === 0 && productQuery !== typed) products = await productsFor(typed);
     const categories = vocab.categories.match(typed, MAX_CATEGORIES);
