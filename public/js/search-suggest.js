@@ -21,7 +21,7 @@
   var active = -1;
   var timer = null;
   var controller = null;
-  var TYPE_LABEL = { product: '商品', article: '资讯', category: '分类' };
+  var TYPE_LABEL = { query: '搜索', product: '商品', article: '资讯', category: '分类' };
 
   function close() {
     list.hidden = true;
@@ -60,6 +60,8 @@
       li.id = 'suggestion-' + i;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
+      // Completions first, then products, then categories: the server decides the order.
+      li.className = 'suggest-' + (TYPE_LABEL[s.type] ? s.type : 'other');
       li.dataset.url = s.url;
       if (s.image) {
         var img = document.createElement('img');

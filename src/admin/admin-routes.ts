@@ -11,6 +11,7 @@ import { articleRoutes } from './admin-article-routes';
 import { authRoutes } from './admin-auth-routes';
 import { imageRoutes, UPLOAD_PATH } from './admin-image-routes';
 import { productRoutes } from './admin-product-routes';
+import { searchInsightRoutes } from './admin-search-routes';
 import { createCsrf, CsrfError, rejectCrossSite } from './csrf-guard';
 import { createLoginThrottle } from './login-throttle';
 import { createSessionManager } from './session-manager';
@@ -89,5 +90,6 @@ export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = 
   router.use(categoryRoutes(deps));
   router.use(articleRoutes(deps));
   router.use(articleImageRoutes(deps));
+  router.use(searchInsightRoutes(deps));
   return router;
 }

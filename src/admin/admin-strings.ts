@@ -75,3 +75,11 @@ export const ARTICLE_TEXT = Object.freeze({
   altRequired: '请填写图片替代文本（供读屏软件使用）',
   states: { live: '已发布', scheduled: '定时发布', draft: '草稿' } as Record<string, string>,
 });
+
+/** The search insight page (top queries, zero-result queries, synonyms, stop words). */
+export const SEARCH_TEXT = Object.freeze({
+  title: '搜索洞察',
+  synonymsSaved: '同义词已保存，下一次搜索即生效',
+  stopWordsSaved: '停用词已保存，下一次搜索即生效',
+  engineLater: '已保存；搜索服务暂时无法更新设置，将在其恢复后生效',
+});

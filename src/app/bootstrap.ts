@@ -7,6 +7,7 @@ import { createFitmentShop } from '../fitment';
 import { createNewsService } from '../news';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
+import { QueryStatsRecorder } from '../search/query-stats';
 import { runSeeds } from '../../seeds';
 import { createSearchEngine, createSearchIndexer, newsArticleDocuments as articleDocuments, startScheduledArticleIndexer } from './search-wiring';
 import type { AppContext } from './context';
@@ -32,7 +33,8 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     const search = createSearchEngine(config, db, logger, articleDocuments);
     const indexer = createSearchIndexer(search, articleDocuments);
     const news = createNewsService(db, { catalog, indexer });
-    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search };
+    const queryStats = new QueryStatsRecorder(db, { onError: (err) => logger.warn({ err }, 'search query stats not written; will retry') });
+    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search, queryStats };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {
@@ -47,6 +49,7 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     let stopScheduler = () => {};
     if (opts.startWorkers ?? true) {
       search.start?.();
+      queryStats.start();
       stopScheduler = startScheduledArticleIndexer(db, indexer, logger);
     }
     return {
@@ -54,6 +57,7 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
       async close() {
         stopScheduler();
         await search.stop?.();
+        await queryStats.stop();
         await db.destroy();
       },
     };

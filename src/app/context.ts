@@ -6,6 +6,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { FitmentShop } from '../fitment';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { SearchEngine } from '../search/search-engine';
+import type { QueryStatsRecorder } from '../search/query-stats';
 import type { NewsService } from '../news';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
@@ -21,4 +22,6 @@ export interface AppContext {
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
   readonly search: SearchEngine;
+  /** Counts shoppers' queries per day for the admins' search insight (absent: nothing is counted). */
+  readonly queryStats?: QueryStatsRecorder;
 }

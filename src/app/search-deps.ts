@@ -3,6 +3,8 @@ import { withResultCache } from '../search/result-cache';
 import { createVersionReader } from '../shared/content-version';
 import type { SearchRouteDeps } from '../search/search-routes';
 import type { AppContext } from './context';
+import { createSuggester } from '../search/suggest/suggester';
+import { suggestVocabulary } from './suggest-sources';
 
 /**
  * Search meets fitment here: make/model/year in the query are validated (400 for unknown ones)
@@ -10,8 +12,11 @@ import type { AppContext } from './context';
  * shopper's active garage vehicle (which marks, but never filters).
  */
 export function searchDeps(ctx: AppContext): SearchRouteDeps {
+  const versions = createVersionReader(ctx.db);
+  const engine = ctx.search.name === 'embedded' ? withResultCache(ctx.search, versions) : ctx.search;
   return {
-    engine: ctx.search.name === 'embedded' ? withResultCache(ctx.search, createVersionReader(ctx.db)) : ctx.search,
+    engine,
+    suggest: createSuggester(engine, suggestVocabulary(ctx, versions)),
     async resolveVehicle(params) {
       const v = await ctx.fitment.resolve({ make: params.make, model: params.model, year: params.year });
       if (!v) return null;
@@ -23,6 +28,11 @@ export function searchDeps(ctx: AppContext): SearchRouteDeps {
       const ids = result.hits.filter((h) => h.type === 'product').map((h) => h.id);
       const flags = await ctx.fitment.fitsFlags(ids, vehicle);
       return { ...result, hits: result.hits.map((h) => (h.type === 'product' ? { ...h, fits: flags.get(h.id) ?? null } : h)) };
+    },
+    recordQuery: ctx.queryStats ? (q, totalHits) => ctx.queryStats?.record(q, totalHits) : undefined,
+    async categoryNames() {
+      const tree = await ctx.catalog.categoryTree();
+      return new Map([...tree.bySlug].map(([slug, node]) => [slug, node.name]));
     },
   };
 }

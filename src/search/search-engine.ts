@@ -68,7 +68,8 @@ export interface SearchResult {
 }
 
 export interface Suggestion {
-  readonly type: 'product' | 'article' | 'category';
+  /** 'query': a completion; its url searches for it. */
+  readonly type: 'query' | 'product' | 'article' | 'category';
   readonly title: string;
   readonly url: string;
   readonly image?: string | null;
@@ -106,4 +107,9 @@ export interface SearchEngine {
   start?(): void;
   /** Stops background work, draining what is in flight. */
   stop?(): Promise<void>;
+  /**
+   * Re-applies index settings after an admin edited synonyms or stop words (Meilisearch). The
+   * embedded engine has none: it reads both tables on the next query.
+   */
+  refreshSettings?(): Promise<void>;
 }

@@ -1,10 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { BadRequestError } from '../shared/errors';
 import { MAX_QUERY_LENGTH, parseListingParams, toQueryString, type ListingParams } from '../shared/query-params';
-import type { SearchEngine, SearchQuery, SearchResult } from './search-engine';
+import type { SearchEngine, SearchQuery, SearchResult, Suggestion } from './search-engine';
 import { PRICE_BUCKETS } from './price-buckets';
+import { searchProductsAndArticles, withProductsFirst } from './products-first';
 
 export const SEARCH_PER_PAGE = 20;
+/** Articles shown in their own block beside the product list. */
+export const ARTICLE_BLOCK_SIZE = 5;
 const SUGGEST_LIMIT = 8;
 
 export interface SearchRouteDeps {
@@ -13,6 +16,12 @@ export interface SearchRouteDeps {
   resolveVehicle?: (params: ListingParams) => Promise<{ make?: string; model?: string; year?: number } | null>;
   /** Adds `fits` to product hits for the shopper's vehicle (query or garage). */
   decorateHits?: (res: Response, result: SearchResult, params: ListingParams) => Promise<SearchResult>;
+  /** Category slug → name as the catalogue shows it, for the facet labels. */
+  categoryNames?: () => Promise<ReadonlyMap<string, string>>;
+  /** Counts a shopper's query (first page only) for the admins' search insight; must not block. */
+  recordQuery?: (q: string, totalHits: number) => void;
+  /** As-you-type suggestions (completions, products, categories); defaults to the engine's own. */
+  suggest?: (q: string) => Promise<Suggestion[]>;
 }
 
 export function toSearchQuery(p: ListingParams, vehicle: { make?: string; model?: string; year?: number } | null): SearchQuery {
@@ -37,17 +46,23 @@ function linkParams(p: ListingParams): Record<string, string | number | undefine
 
 export function searchRoutes(deps: SearchRouteDeps): Router {
   const router = Router();
+  const engine = withProductsFirst(deps.engine);
+  const suggest = deps.suggest ?? ((q: string) => deps.engine.suggest(q, SUGGEST_LIMIT));
 
-  const run = async (req: Request, res: Response) => {
+  const prepare = async (req: Request) => {
     const params = parseListingParams(req.query as Record<string, unknown>);
     const vehicle = deps.resolveVehicle ? await deps.resolveVehicle(params) : null;
-    let result = await deps.engine.search(toSearchQuery(params, vehicle));
-    if (deps.decorateHits) result = await deps.decorateHits(res, result, params);
-    return { params, result };
+    return { params, query: toSearchQuery(params, vehicle) };
+  };
+  const decorate = (res: Response, result: SearchResult, params: ListingParams) => (deps.decorateHits ? deps.decorateHits(res, result, params) : Promise.resolve(result));
+  const record = (params: ListingParams, totalHits: number) => {
+    if (params.q && params.page === 1) deps.recordQuery?.(params.q, totalHits);
   };
 
   router.get('/api/search', async (req, res) => {
-    const { result } = await run(req, res);
+    const { params, query } = await prepare(req);
+    const result = await decorate(res, await engine.search(query), params);
+    record(params, result.totalHits);
     res.set('Cache-Control', 'no-store').json(result);
   });
 
@@ -56,12 +71,25 @@ export function searchRoutes(deps: SearchRouteDeps): Router {
     if (typeof q !== 'string') throw new BadRequestError('参数 q 必须出现且只能出现一次', 'invalid_parameter', { parameter: 'q' });
     if (q.length > MAX_QUERY_LENGTH) throw new BadRequestError(`参数 q 过长（最多 ${MAX_QUERY_LENGTH} 个字符）`, 'invalid_parameter', { parameter: 'q' });
     const query = q.trim();
-    const suggestions = query ? await deps.engine.suggest(query, SUGGEST_LIMIT) : [];
+    const suggestions = query ? await suggest(query) : [];
     res.set('Cache-Control', 'no-store').json({ query, suggestions });
   });
 
   router.get('/search', async (req, res) => {
-    const { params, result } = await run(req, res);
+    const { params, query } = await prepare(req);
+    // The default page is a shop's: products are the list, matching articles a block beside it.
+    let result: SearchResult;
+    let articles: SearchResult | null = null;
+    if (params.type === 'all') {
+      const both = await searchProductsAndArticles(deps.engine, query, ARTICLE_BLOCK_SIZE);
+      result = both.products;
+      articles = both.articles;
+    } else {
+      result = await deps.engine.search(query);
+    }
+    result = await decorate(res, result, params);
+    record(params, result.totalHits + (articles?.totalHits ?? 0));
+    const categoryNames = deps.categoryNames ? await deps.categoryNames() : new Map<string, string>();
     const keep = linkParams(params);
     const toggle = (key: string, value: string | undefined) => `/search${toQueryString({ ...keep, [key]: keep[key] === value ? undefined : value, page: undefined })}`;
     const priceToggle = (bucket: string) => {
@@ -76,6 +104,8 @@ export function searchRoutes(deps: SearchRouteDeps): Router {
       searchQuery: params.q,
       params,
       result,
+      articles,
+      facetLabel: (name: string, value: string) => (name === 'category' ? categoryNames.get(value) ?? value : value),
       page: params.page,
       pageCount,
       pageLink: (page: number) => `/search${toQueryString({ ...keep, page })}`,

@@ -4,6 +4,7 @@ import { importSection } from './import-bench';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { soakSection } from './soak';
+import { suggestSection } from './suggest-bench';
 
 export interface BenchContext {
   hello: string;
@@ -70,6 +71,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       [singleSuggest.name, singleSuggest.rps.toFixed(0), singleSuggest.p50, singleSuggest.p99],
     ])}`,
   );
+  sections.push(await suggestSection(ctx));
   if (process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
   const upload = await runUploadBench();
   sections.push(

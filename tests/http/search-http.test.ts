@@ -114,7 +114,7 @@ describe('/api/suggest and /search', () => {
   it('when typing a prefix, then products and categories are suggested', async () => {
     const res = await request(t.app).get('/api/suggest').query({ q: '尾' }).expect(200);
     expect(res.body.suggestions.length).toBeGreaterThan(0);
-    for (const s of res.body.suggestions) expect(['product', 'article', 'category']).toContain(s.type);
+    for (const s of res.body.suggestions) expect(['query', 'product', 'article', 'category']).toContain(s.type);
   });
 
   it('when q is missing or too long, then 400', async () => {

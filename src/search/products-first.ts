@@ -1,0 +1,65 @@
+import type { SearchEngine, SearchHit, SearchQuery, SearchResult } from './search-engine';
+
+/**
+ * Products first, like Shopify Dawn's predictive search: a shop's search answers with products,
+ * and articles come after them. Composed from two queries through the port, so both engines
+ * behave the same without either knowing: `type=all` is every matching product (in the engine's
+ * order), then every matching article. An article can therefore never push a matching product
+ * off a page, whatever the engines' ranking does with long article bodies.
+ */
+
+export interface ProductsAndArticles {
+  readonly products: SearchResult;
+  readonly articles: SearchResult;
+}
+
+/** The two lists side by side: the search page shows products as the list and articles in a block. */
+export async function searchProductsAndArticles(engine: SearchEngine, query: SearchQuery, articleLimit: number): Promise<ProductsAndArticles> {
+  // One after the other: on SQLite the engines share one connection anyway.
+  const products = await engine.search({ ...query, type: 'product' });
+  const articles = await engine.search({ ...query, type: 'article', page: 1, perPage: articleLimit });
+  return { products, articles };
+}
+
+/**
+ * The `type=all` list, paginated as one sequence: products [0, P), then articles [P, P + A).
+ * Facets come from the products (articles carry no category, vehicle or price).
+ */
+export async function searchAllProductsFirst(engine: SearchEngine, query: SearchQuery): Promise<SearchResult> {
+  const started = performance.now();
+  const products = await engine.search({ ...query, type: 'product' });
+  const from = (query.page - 1) * query.perPage;
+  const productTotal = products.totalHits;
+  const hits: SearchHit[] = [...products.hits];
+  const articleFrom = Math.max(0, from - productTotal);
+  const wanted = query.perPage - hits.length;
+  // The article slice [articleFrom, articleFrom + wanted) lies in at most two of the engine's pages.
+  const firstPage = Math.floor(articleFrom / query.perPage) + 1;
+  const first = await engine.search({ ...query, type: 'article', page: firstPage });
+  const skip = articleFrom - (firstPage - 1) * query.perPage;
+  let articleHits = first.hits.slice(skip);
+  if (wanted > 0 && articleHits.length < wanted && skip > 0 && first.hits.length === query.perPage) {
+    const second = await engine.search({ ...query, type: 'article', page: firstPage + 1 });
+    articleHits = [...articleHits, ...second.hits];
+  }
+  if (wanted > 0) hits.push(...articleHits.slice(0, wanted));
+  return {
+    query: products.query,
+    engine: products.engine,
+    hits,
+    facetDistribution: products.facetDistribution,
+    totalHits: productTotal + first.totalHits,
+    page: query.page,
+    hitsPerPage: query.perPage,
+    processingTimeMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The port with `type=all` answered products first; other types pass straight through. */
+export function withProductsFirst(engine: SearchEngine): SearchEngine {
+  return Object.assign(Object.create(engine) as SearchEngine, {
+    search(query: SearchQuery): Promise<SearchResult> {
+      return query.type === 'all' ? searchAllProductsFirst(engine, query) : engine.search(query);
+    },
+  });
+}
