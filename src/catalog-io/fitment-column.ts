@@ -1,4 +1,11 @@
-import type { ProductVehicleRow, StatedFitment, VehicleIndexMake } from '../fitment';
+import type { FitmentDraft, Position, ProductVehicleRow } from '../fitment';
+
+/** A make with its models, ids included (the fitment feature's vehicleChoices gives these). */
+export interface VehicleIndexMake {
+  readonly id: number;
+  readonly name: string;
+  readonly models: readonly { readonly id: number; readonly name: string }[];
+}
 import { LIST_SEPARATORS, plainItems } from './field-syntax';
 
 export interface StatedVehicle {
@@ -95,14 +102,14 @@ export function formatFitment(s: FitmentStatement): string {
   return entries.join('; ');
 }
 
-export function statedFitment(s: FitmentStatement): StatedFitment {
-  if (s.kind === 'universal') return { kind: 'universal', spec: null, rows: [] };
-  if (s.kind === 'unknown') return { kind: 'unknown', spec: null, rows: [] };
-  const spec = s.voltages.length ? JSON.stringify({ voltage: s.voltages }) : null;
+/** The statement as the confirmed fitment the fitment feature saves. */
+export function fitmentDraft(s: FitmentStatement): FitmentDraft {
+  if (s.kind === 'universal') return { kind: 'universal', voltages: [], rows: [] };
+  if (s.kind === 'unknown') return { kind: 'unknown', voltages: [], rows: [] };
   return {
     kind: s.vehicles.length ? 'vehicle' : s.voltages.length ? 'spec' : 'unknown',
-    spec,
-    rows: s.vehicles.map((v) => ({ makeId: v.makeId, modelId: v.modelId, yearFrom: v.yearFrom, yearTo: v.yearTo, position: v.position })),
+    voltages: s.voltages,
+    rows: s.vehicles.map((v) => ({ makeId: v.makeId, modelId: v.modelId, yearFrom: v.yearFrom, yearTo: v.yearTo, position: v.position as Position | null })),
   };
 }
 

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import { createCatalogImportWriter, type NewImage } from '../catalog';
-import { loadVehicleIndex, replaceFitment, replaceFitmentFromTitle } from '../fitment';
+import { applyUnconfirmedTitleFitment, saveConfirmedFitment, vehicleChoices } from '../fitment';
 import { storeUploads, UploadRejectedError, variantKeys, type MediaStorage, type StoredUpload } from '../media';
 import type { SearchIndexer } from '../search/search-indexer';
 import { AppError, BadRequestError } from '../shared/errors';
 import { mapHeader, toRawRow, type HeaderMap } from './columns';
-import { statedFitment } from './fitment-column';
+import { fitmentDraft } from './fitment-column';
 import { NO_IMAGES, type ImageSource } from './image-source';
 import { journalKeys, journalledStorage, releaseKeys, sweepOrphanMedia, unjournalKeys } from './media-journal';
 import { loadProductsBySku, sameImages, unchanged, type StoredProduct } from './product-state';
@@ -79,7 +79,7 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
   const sheet = openSpreadsheet(opts.file);
   const images = opts.images ?? NO_IMAGES;
   const batchSize = opts.batchSize ?? 100;
-  const parse = createRowParser(await loadVehicleIndex(db));
+  const parse = createRowParser(await vehicleChoices(db));
   const writer = createCatalogImportWriter(deps.indexer);
   const storage = opts.dryRun ? discardingStorage : journalledStorage(db, deps.storage);
   const orphansRemoved = opts.dryRun ? 0 : await sweepOrphanMedia(db, deps.storage);
@@ -155,7 +155,7 @@ export async function runImport(deps: ImportDeps, opts: ImportOptions): Promise<
                   title: row.title, nameEn: row.titleEn, priceFen: row.priceFen, compareAtFen: row.compareAtFen, stock: row.stock, description: row.description,
                   status: row.status, variants: row.variants.map((v) => ({ ...v })), specs: row.specs.map((s) => ({ ...s })), tags: [...row.tags],
                 },
-              }, (t, id) => (row.fitment === null ? replaceFitmentFromTitle(t, id, row.title) : replaceFitment(t, id, statedFitment(row.fitment))), { deferIndex: true });
+              }, (t, id) => (row.fitment === null ? applyUnconfirmedTitleFitment(t, id, row.title) : saveConfirmedFitment(t, id, fitmentDraft(row.fitment))), { deferIndex: true });
               await unjournalKeys(sp, newKeys(p));
               await journalKeys(sp, res.replacedKeys);
               return res;

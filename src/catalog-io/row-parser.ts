@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
-import type { VehicleIndexMake } from '../fitment';
 import { htmlToText, sanitizeArticleHtml } from '../news';
 import type { Column, RawRow } from './columns';
 import { CATEGORY_SEPARATORS, FIELD_SEPARATORS, IMAGE_SEPARATORS, LIST_SEPARATORS, TAG_SEPARATORS, listItems, parsePrice, plainItems, splitEscaped } from './field-syntax';
-import { parseFitmentCell, type FitmentStatement } from './fitment-column';
+import { parseFitmentCell, type FitmentStatement, type VehicleIndexMake } from './fitment-column';
 
 export interface ParsedVariant {
   readonly label: string;

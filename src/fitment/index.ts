@@ -61,5 +61,3 @@ export {
   type VehicleChoiceMake,
   type VehicleChoiceModel,
 } from './fitment-editor';
-// Stated fitment (spreadsheet import): replaces a product's rows wholesale.
-export { loadVehicleIndex, replaceFitment, replaceFitmentFromTitle, type StatedFitment, type VehicleIndexMake } from './fitment-replace';
