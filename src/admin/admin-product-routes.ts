@@ -4,6 +4,7 @@ import { AppError, BadRequestError, NotFoundError } from '../shared/errors';
 import { idParam, wantsJson } from './admin-request';
 import type { AdminDeps } from './admin-routes';
 import { ADMIN_TEXT as T } from './admin-strings';
+import { pickerHtml, selectOption } from './fitment-picker-html';
 import { emptyProductForm, productToForm, readProductForm, validateProductForm, type FormErrors, type ProductFormValues } from './product-form';
 import {
   emptyFitmentForm, FIT_POSITIONS, fitmentForWriter, readFitmentForm, rowsForDisplay, storedToForm, suggestionToForm, validateFitmentForm, type FitmentFormValues,
@@ -22,6 +23,15 @@ export function noticeOf(value: unknown): string | null {
 
 export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
   const router = Router();
+  // The vehicle tables only change at start-up (ensureVehicles), so one read serves the process.
+  let choices: ReturnType<typeof vehicleChoices> | null = null;
+  const vehicles = () => {
+    choices ??= vehicleChoices(ctx.db).catch((err: unknown) => {
+      choices = null;
+      throw err;
+    });
+    return choices;
+  };
 
   const productId = (raw: unknown): number => {
     const id = idParam(raw);
@@ -33,13 +43,13 @@ export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
     id: number | null; values: ProductFormValues; fit: FitmentFormValues; errors: FormErrors; notice?: string | null; blanks?: number;
   }) {
     const [categories, product, makes] = await Promise.all([
-      queries.categories(), opts.id ? queries.product(opts.id) : Promise.resolve(null), vehicleChoices(ctx.db),
+      queries.categories(), opts.id ? queries.product(opts.id) : Promise.resolve(null), vehicles(),
     ]);
     res.status(status).render('admin/product-form', {
       title: opts.id ? '编辑商品' : '新建商品',
       productId: opts.id, product: product?.row ?? null, images: product?.images ?? [],
       values: opts.values, errors: opts.errors, categories, notice: opts.notice ?? null,
-      fit: opts.fit, fitRows: rowsForDisplay(opts.fit, opts.blanks ?? 1), makes, positions: FIT_POSITIONS, fitText: T,
+      fit: opts.fit, fitRows: rowsForDisplay(opts.fit, opts.blanks ?? 1), picker: pickerHtml(makes), selectOption, positions: FIT_POSITIONS, fitText: T,
       formError: Object.keys(opts.errors).length ? T.formHasErrors : null,
     });
   }
@@ -79,7 +89,7 @@ export function productRoutes({ ctx, writer, queries }: AdminDeps): Router {
       if (fit.kind !== 'vehicle') fit = { ...fit, kind: 'vehicle' };
       return renderForm(res, 200, { id, values, fit, errors: {}, blanks: 2, notice: T.fitRowAdded });
     }
-    const [categories, makes] = await Promise.all([queries.categories(), vehicleChoices(ctx.db)]);
+    const [categories, makes] = await Promise.all([queries.categories(), vehicles()]);
     const result = validateProductForm(values, new Set(categories.map((c) => c.id)));
     const fitResult = validateFitmentForm(fit, makes);
     const errors: FormErrors = result.ok ? {} : { ...result.errors };

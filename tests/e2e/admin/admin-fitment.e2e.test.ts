@@ -1,7 +1,8 @@
 /**
  * Real Chromium against the real app: the product form's fitment suggestion, with JavaScript
  * (fetched when the title changes, models filtered by make, under the strict CSP) and without
- * (the "suggest" submit button re-renders the form). axe and the Nu HTML Checker on the form.
+ * (the "suggest" submit button re-renders the form). axe and the Nu HTML Checker on the form
+ * and on the category admin.
  * Run with `npx jest -c jest.e2e.config.js tests/e2e/admin/admin-fitment.e2e.test.ts`.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -75,6 +76,9 @@ describe('fitment suggestion in the admin product form, in a browser', () => {
     const stored = await storedFitment(id);
     expect(stored.rows).toEqual([{ make_id: Number(ids.baojun), model_id: Number(ids.m730), year_from: 2016, year_to: 2021, position: '后', source: 'manual' }]);
     expect(stored.confirmed === true || Number(stored.confirmed) === 1).toBe(true);
+    await page.goto(`${base}/admin/categories`);
+    const categoriesAxe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(categoriesAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -104,7 +108,8 @@ describe('fitment suggestion in the admin product form, in a browser', () => {
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await checker.close();
     const blank = await (await page.request.get(`${base}/admin/products/new`)).text();
-    const results = await nuCheck([{ name: 'fitment-suggested', html }, { name: 'product-new', html: blank }]);
+    const categories = await (await page.request.get(`${base}/admin/categories`)).text();
+    const results = await nuCheck([{ name: 'fitment-suggested', html }, { name: 'product-new', html: blank }, { name: 'categories', html: categories }]);
     const errors = [...results].flatMap(([name, msgs]) => msgs.filter((m) => m.type === 'error').map((m) => `${name}:${m.lastLine}: ${m.message}`));
     expect(errors).toEqual([]);
 
