@@ -36,7 +36,11 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     const status = known?.status ?? 500;
     const code = known?.code ?? 'internal_error';
     const message = known?.message ?? '服务器出错了，请稍后再试';
-    if (status >= 500) logger.error({ err, reqId: req.id, url: req.originalUrl }, 'request failed');
+    // Search down is not the site down: one warning per request (the outage itself is in /readyz),
+    // and a page that says so and points at browsing instead.
+    const searchDown = code === 'search_unavailable';
+    if (searchDown) logger.warn({ reqId: req.id, url: req.originalUrl, detail: known?.details?.detail }, 'search unavailable');
+    else if (status >= 500) logger.error({ err, reqId: req.id, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return req.socket.destroy();
     res.status(status);
     if (status === 429 && known?.details?.retryAfter) res.set('Retry-After', String(known.details.retryAfter));
@@ -44,8 +48,6 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       res.json({ error: { status, code, message, ...(known?.details?.parameter ? { parameter: known.details.parameter } : {}) } });
       return;
     }
-    // Search down is not the site down: a page that says so and points at browsing instead.
-    const searchDown = code === 'search_unavailable';
     const view = searchDown ? 'errors/503' : status === 404 ? 'errors/404' : status >= 500 ? 'errors/500' : 'errors/4xx';
     res.render(view, { title: searchDown ? '搜索暂时不可用' : status === 404 ? '页面不存在' : status >= 500 ? '服务器错误' : '请求有误', status, code, message, requestId: String(req.id ?? '') }, (renderErr, html) => {
       if (renderErr) {
