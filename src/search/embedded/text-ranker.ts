@@ -1,0 +1,183 @@
+import type { SearchSort } from '../search-engine';
+import { fold, joinHyphenatedCodes, type HighlightTerms } from '../text';
+import { hasTypos, highlightOf, matchExpression, type QueryPlan, type Slot } from './query-plan';
+import { orderSql, type Filters } from './sql-parts';
+
+/** Runs SQL; a malformed FTS5 expression answers no rows (see EmbeddedSearchEngine.safeRaw). */
+export type Raw = <T>(sql: string, bindings: readonly (string | number)[]) => Promise<T[]>;
+
+export interface TextOutcome {
+  readonly ranked: readonly number[];
+  readonly highlight: HighlightTerms;
+}
+
+/** Like Meilisearch's `pagination.maxTotalHits`: a text query considers at most this many matches. */
+export const MAX_TOTAL_HITS = 1000;
+
+/** Meilisearch's ranking, as FTS5 buckets: zero typos before typos; inside those, matches in earlier attributes first. */
+const ATTRIBUTE_BUCKETS: readonly (readonly string[])[] = [
+  ['title', 'subtitle'],
+  ['title', 'subtitle', 'vehicle'],
+  ['title', 'subtitle', 'vehicle', 'category'],
+];
+export const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
+/** bm25 weights per FTS column (title … body, facets): the last tie-break, shorter and title matches first. */
+const BM25 = 'bm25(search_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 0.0)';
+/** Documents whose title is checked for adjacent query words and exact phrases. */
+const PROXIMITY_WINDOW = 100;
+/** A word is counted for dropping up to this many documents: beyond it, it is "frequent" anyway. */
+const FREQUENCY_CAP = 20000;
+
+const FROM = 'search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid';
+
+function withFilter(match: string, filters: Filters): string {
+  return filters.fts ? `(${match}) AND ${filters.fts}` : match;
+}
+
+interface Candidate {
+  readonly doc: number;
+  readonly score: number;
+}
+
+/**
+ * The embedded engine's text ranking, after Meilisearch's rules: words (drop stop words, then the
+ * most frequent words, never the vehicle or the part), the named vehicle and year, typo, proximity,
+ * attribute, exactness; ties by bm25, not by age.
+ */
+export class TextRanker {
+  constructor(private readonly raw: Raw) {}
+
+  async search(plan: QueryPlan, filters: Filters, sort: SearchSort): Promise<TextOutcome> {
+    let slots = plan.slots;
+    let matches = await this.candidates(slots, filters, sort);
+    if (matches.length === 0 && slots.length > 1) {
+      const order = await this.dropOrder(slots, filters);
+      for (const drop of order) {
+        if (slots.length === 1) break;
+        slots = slots.filter((s) => s !== drop);
+        matches = await this.candidates(slots, filters, sort);
+        if (matches.length > 0) break;
+      }
+    }
+    const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches) : matches.map((m) => m.doc);
+    return { ranked, highlight: highlightOf(slots) };
+  }
+
+  /** Words that may go, most frequent first (Meilisearch's "frequency" strategy); vehicle and part words stay. */
+  private async dropOrder(slots: readonly Slot[], filters: Filters): Promise<Slot[]> {
+    const droppable = slots.filter((s) => !s.keep);
+    const counts = new Map<Slot, number>();
+    for (const s of droppable) {
+      const rows = await this.raw<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FREQUENCY_CAP})`, [withFilter(matchExpression([s], true, TEXT_COLUMNS), filters)]);
+      counts.set(s, Number(rows[0]?.n ?? 0));
+    }
+    return [...droppable].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || slots.indexOf(b) - slots.indexOf(a));
+  }
+
+  private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort): Promise<Candidate[]> {
+    const order = sort === 'relevance' ? 'f.rowid DESC' : orderSql(sort);
+    return this.raw<Candidate>(
+      `SELECT f.rowid AS doc, ${BM25} AS score FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
+      [withFilter(matchExpression(slots, true, TEXT_COLUMNS), filters), ...filters.bindings, MAX_TOTAL_HITS + 1],
+    );
+  }
+
+  private async docs(match: string, filters: Filters, extra: { sql: string; bindings: readonly number[] } | null, limit: number): Promise<number[]> {
+    const rows = await this.raw<{ doc: number }>(
+      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql}${extra ? ` AND ${extra.sql}` : ''} ORDER BY f.rowid DESC LIMIT ?`,
+      [withFilter(match, filters), ...filters.bindings, ...(extra?.bindings ?? []), limit],
+    );
+    return rows.map((r) => r.doc);
+  }
+
+  /**
+   * Documents fitting the vehicle the query names: tier 0 when the vehicle words match the
+   * document's fitment and a fitted year range contains the query's year, tier 1 for the vehicle
+   * in other years. Everything else is tier 2, so other models of the same make never come first.
+   */
+  private async fitTiers(slots: readonly Slot[], plan: QueryPlan, filters: Filters, limit: number): Promise<{ tier0: number[]; tier1: number[] }> {
+    const vehicle = slots.filter((s) => s.vehicle);
+    if (vehicle.length === 0) return { tier0: [], tier1: [] };
+    const match = `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`;
+    const fits = await this.docs(match, filters, null, limit);
+    if (plan.yearFrom === null || plan.yearTo === null || fits.length === 0) return { tier0: fits, tier1: [] };
+    const years = {
+      sql: 'EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = d.doc AND (v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?))',
+      bindings: [plan.yearTo, plan.yearFrom],
+    };
+    const inYears = await this.docs(match, filters, years, limit);
+    const set = new Set(inYears);
+    return { tier0: inYears, tier1: fits.filter((d) => !set.has(d)) };
+  }
+
+  private async rank(slots: readonly Slot[], plan: QueryPlan, filters: Filters, matches: readonly Candidate[]): Promise<number[]> {
+    const buckets = ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, false, cols));
+    buckets.push(matchExpression(slots, false, TEXT_COLUMNS));
+    const exactBuckets = buckets.length;
+    if (hasTypos(slots)) buckets.push(...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
+    const { tier0, tier1 } = await this.fitTiers(slots, plan, filters, MAX_TOTAL_HITS + 1);
+    const fit = new Map<number, number>();
+    tier1.forEach((d) => fit.set(d, 1));
+    tier0.forEach((d) => fit.set(d, 0));
+    const fitOf = (d: number) => fit.get(d) ?? 2;
+
+    if (matches.length > MAX_TOTAL_HITS) {
+      // A broad query: fitting documents, then buckets in order until MAX_TOTAL_HITS, usually from the first one alone.
+      const ranked: number[] = [];
+      const seen = new Set<number>();
+      const take = (docs: readonly number[]) => {
+        for (const d of docs) if (!seen.has(d) && ranked.length < MAX_TOTAL_HITS + 1) (seen.add(d), ranked.push(d));
+      };
+      take(tier0);
+      take(tier1);
+      for (const m of buckets) {
+        if (ranked.length >= MAX_TOTAL_HITS) break;
+        take(await this.docs(m, filters, null, MAX_TOTAL_HITS + 1));
+      }
+      take(matches.map((m) => m.doc));
+      return ranked;
+    }
+    // Every match is known: one statement gives each document its best bucket.
+    const sql = buckets.map((_, i) => `SELECT f.rowid AS doc, ${i} AS b FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql}`).join(' UNION ALL ');
+    const rows = await this.raw<{ doc: number; b: number }>(sql, buckets.flatMap((m) => [withFilter(m, filters), ...filters.bindings]));
+    const best = new Map<number, number>();
+    for (const r of rows) best.set(r.doc, Math.min(best.get(r.doc) ?? r.b, r.b));
+    const bucketOf = (d: number) => best.get(d) ?? buckets.length;
+    const typoOf = (d: number) => (bucketOf(d) >= exactBuckets ? 1 : 0);
+    const score = new Map(matches.map((m) => [m.doc, Number(m.score)]));
+    const byRules = (a: number, b: number) =>
+      fitOf(a) - fitOf(b) || typoOf(a) - typoOf(b) || bucketOf(a) - bucketOf(b) || (score.get(a) ?? 0) - (score.get(b) ?? 0) || b - a;
+    const ranked = matches.map((m) => m.doc).sort(byRules);
+    // Proximity and exactness need the text: checked on the leading documents, which is where they show.
+    const head = ranked.slice(0, PROXIMITY_WINDOW);
+    const near = await this.proximity(head, slots);
+    head.sort((a, b) => fitOf(a) - fitOf(b) || typoOf(a) - typoOf(b) || (near.get(b) ?? 0) - (near.get(a) ?? 0) || byRules(a, b));
+    return [...head, ...ranked.slice(PROXIMITY_WINDOW)];
+  }
+
+  /** Per document: query words found next to each other in the title, plus a bonus for the whole query as a phrase or the exact title. */
+  private async proximity(docs: readonly number[], slots: readonly Slot[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    if (slots.length === 0 || docs.length === 0) return out;
+    const rows = await this.raw<{ doc: number; title: string }>('SELECT doc, title FROM search_doc_texts WHERE doc IN (SELECT value FROM json_each(?))', [JSON.stringify(docs)]);
+    const words = slots.map((s) => s.text);
+    const phrase = words.join('');
+    for (const r of rows) {
+      const title = compact(r.title);
+      let score = 0;
+      for (let i = 0; i + 1 < words.length; i++) {
+        const at = title.indexOf(words[i]);
+        if (at >= 0 && title.startsWith(words[i + 1], at + words[i].length)) score += 1;
+      }
+      if (words.length > 1 && title.includes(phrase)) score += 1;
+      if (title === phrase) score += 2;
+      out.set(r.doc, score);
+    }
+    return out;
+  }
+}
+
+/** A title as query words are compared with it: folded, codes joined, no spaces. */
+export function compact(text: string): string {
+  return joinHyphenatedCodes(fold(text)).replace(/\s+/g, '');
+}

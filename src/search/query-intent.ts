@@ -1,0 +1,108 @@
+import { vehicleCatalog } from '../fitment';
+import { fold, PART_WORDS, VEHICLE_WORDS, type QueryWord } from './text';
+import { joinHyphenatedCodes, splitHanCode } from './text/codes';
+
+/**
+ * What a shopper's query says beyond its words: which words name a vehicle (make or model), which
+ * name the part, and a model year (2020款, 19-23款, 2021). Both engines use it: vehicle and part words
+ * are never dropped, and parts that fit the named vehicle and year rank first.
+ */
+export interface QueryIntent {
+  /** Indexes into the query words. */
+  readonly vehicleWords: ReadonlySet<number>;
+  readonly partWords: ReadonlySet<number>;
+  /** Words that only state a year (2020, 款 after a number): ranking context, not words to match. */
+  readonly yearWords: ReadonlySet<number>;
+  readonly yearFrom: number | null;
+  readonly yearTo: number | null;
+}
+
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2045;
+
+function key(text: string): string {
+  return joinHyphenatedCodes(fold(text)).replace(/[\s\-_.·]+/g, '');
+}
+
+let vehicleKeys: Set<string> | null = null;
+
+/** Folded spellings of every make and model in the fitment catalogue, plus the segmenter's vehicle words. */
+function vehicleKeySet(): Set<string> {
+  if (vehicleKeys) return vehicleKeys;
+  const keys = new Set<string>(VEHICLE_WORDS.map(key));
+  for (const make of vehicleCatalog().makes) {
+    for (const a of [make.name, make.nameEn, make.pinyin, ...make.aliases]) keys.add(key(a));
+    for (const model of make.models) for (const a of [model.name, ...model.aliases]) keys.add(key(a));
+  }
+  keys.delete('');
+  vehicleKeys = keys;
+  return keys;
+}
+
+const PART_KEYS = new Set(PART_WORDS.map(key));
+
+export function isVehicleWord(text: string): boolean {
+  const k = key(text);
+  if (vehicleKeySet().has(k)) return true;
+  const split = splitHanCode(k);
+  return split !== null && (vehicleKeySet().has(split.han) || vehicleKeySet().has(split.code));
+}
+
+export function isPartWord(text: string, extra: ReadonlySet<string> = new Set()): boolean {
+  const k = key(text);
+  return PART_KEYS.has(k) || extra.has(k);
+}
+
+function asYear(digits: string, short: boolean): number | null {
+  const n = Number(digits);
+  const year = digits.length === 4 ? n : short && digits.length === 2 ? 2000 + n : NaN;
+  return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
+}
+
+/** `partNames`: folded names of categories and other part vocabulary known at run time. */
+export function queryIntent(words: readonly QueryWord[], partNames: ReadonlySet<string> = new Set()): QueryIntent {
+  const vehicleWords = new Set<number>();
+  const partWords = new Set<number>();
+  const yearWords = new Set<number>();
+  const years: number[] = [];
+  words.forEach((w, i) => {
+    if (w.kind === 'digits') {
+      // 2020, or 20 / 19-23 followed by 款: a model year, not a word that must appear.
+      const kuanFollows = words.slice(i + 1, i + 3).some((n) => n.text === '款' || n.text.startsWith('款'));
+      const y = asYear(w.text, kuanFollows);
+      if (y !== null && (w.text.length === 4 || kuanFollows)) {
+        years.push(y);
+        yearWords.add(i);
+        return;
+      }
+    }
+    if (w.text === '款' && yearWords.has(i - 1)) {
+      yearWords.add(i);
+      return;
+    }
+    const m = /^(\d{2,4})款$/.exec(w.text);
+    if (m) {
+      const y = asYear(m[1], true);
+      if (y !== null) {
+        years.push(y);
+        yearWords.add(i);
+        return;
+      }
+    }
+    const joined = i + 1 < words.length && w.kind !== 'han' && words[i + 1].kind !== 'han' ? w.text + words[i + 1].text : null;
+    if (joined && isVehicleWord(joined)) {
+      vehicleWords.add(i).add(i + 1);
+      return;
+    }
+    if (w.kind !== 'digits' || w.text.length >= 2) {
+      if (isVehicleWord(w.text)) vehicleWords.add(i);
+    }
+    if (isPartWord(w.text, partNames)) partWords.add(i);
+  });
+  for (const i of vehicleWords) partWords.delete(i);
+  return {
+    vehicleWords, partWords, yearWords,
+    yearFrom: years.length ? Math.min(...years) : null,
+    yearTo: years.length ? Math.max(...years) : null,
+  };
+}

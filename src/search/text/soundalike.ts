@@ -1,0 +1,35 @@
+import { pinyin } from 'pinyin-pro';
+import { DOMAIN_WORDS } from './domain-words';
+
+const HAN_ONLY = /^\p{Script=Han}{2,}$/u;
+let bySound: Map<string, string> | null = null;
+
+function sound(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
+}
+
+/** Toneless pinyin → catalogue word; a sound two words share is left out rather than guessed. */
+function soundIndex(): Map<string, string> {
+  if (bySound) return bySound;
+  const index = new Map<string, string>();
+  const clashes = new Set<string>();
+  for (const w of DOMAIN_WORDS) {
+    if (!HAN_ONLY.test(w)) continue;
+    const s = sound(w);
+    if (index.has(s) && index.get(s) !== w) clashes.add(s);
+    index.set(s, w);
+  }
+  for (const s of clashes) index.delete(s);
+  bySound = index;
+  return index;
+}
+
+/**
+ * The catalogue word a Chinese query word sounds like when it is spelled differently: the usual
+ * pinyin-keyboard slip (尾登 → 尾灯, 门坎条 → 门槛条, 电平 → 电瓶, 行车记录议 → 行车记录仪), or null.
+ */
+export function soundalike(text: string): string | null {
+  if (!HAN_ONLY.test(text)) return null;
+  const word = soundIndex().get(sound(text));
+  return word !== undefined && word !== text ? word : null;
+}
