@@ -10,6 +10,8 @@ import { joinHyphenatedCodes, splitHanCode } from './text/codes';
 export interface QueryIntent {
   /** Indexes into the query words. */
   readonly vehicleWords: ReadonlySet<number>;
+  /** For a word naming a model: its make (model3 → 特斯拉), the broader vehicle to fall back on. */
+  readonly makeOf: ReadonlyMap<number, string>;
   readonly partWords: ReadonlySet<number>;
   /** Words that only state a year (2020, 款 after a number): ranking context, not words to match. */
   readonly yearWords: ReadonlySet<number>;
@@ -24,19 +26,39 @@ function key(text: string): string {
   return joinHyphenatedCodes(fold(text)).replace(/[\s\-_.·]+/g, '');
 }
 
-let vehicleKeys: Set<string> | null = null;
+let vehicleKeys: Map<string, string | null> | null = null;
 
-/** Folded spellings of every make and model in the fitment catalogue, plus the segmenter's vehicle words. */
-function vehicleKeySet(): Set<string> {
+/**
+ * Folded spellings of every make and model in the fitment catalogue (plus the segmenter's vehicle
+ * words) → the make of a model (null for makes, and for a model name several makes share).
+ */
+function vehicleKeySet(): Map<string, string | null> {
   if (vehicleKeys) return vehicleKeys;
-  const keys = new Set<string>(VEHICLE_WORDS.map(key));
+  const keys = new Map<string, string | null>(VEHICLE_WORDS.map((w) => [key(w), null]));
   for (const make of vehicleCatalog().makes) {
-    for (const a of [make.name, make.nameEn, make.pinyin, ...make.aliases]) keys.add(key(a));
-    for (const model of make.models) for (const a of [model.name, ...model.aliases]) keys.add(key(a));
+    for (const a of [make.name, make.nameEn, make.pinyin, ...make.aliases]) keys.set(key(a), null);
+  }
+  for (const make of vehicleCatalog().makes) {
+    for (const model of make.models) {
+      for (const a of [model.name, ...model.aliases]) {
+        const k = key(a);
+        if (!keys.has(k)) keys.set(k, make.name);
+        else if (keys.get(k) !== make.name) keys.set(k, null);
+      }
+    }
   }
   keys.delete('');
   vehicleKeys = keys;
   return keys;
+}
+
+/** The make of a model word, when the catalogue knows exactly one. */
+function makeOfWord(text: string): string | null {
+  const k = key(text);
+  const direct = vehicleKeySet().get(k);
+  if (direct) return direct;
+  const split = splitHanCode(k);
+  return split ? (vehicleKeySet().get(split.code) ?? null) : null;
 }
 
 const PART_KEYS = new Set(PART_WORDS.map(key));
@@ -62,6 +84,7 @@ function asYear(digits: string, short: boolean): number | null {
 /** `partNames`: folded names of categories and other part vocabulary known at run time. */
 export function queryIntent(words: readonly QueryWord[], partNames: ReadonlySet<string> = new Set()): QueryIntent {
   const vehicleWords = new Set<number>();
+  const makeOf = new Map<number, string>();
   const partWords = new Set<number>();
   const yearWords = new Set<number>();
   const years: number[] = [];
@@ -92,16 +115,20 @@ export function queryIntent(words: readonly QueryWord[], partNames: ReadonlySet<
     const joined = i + 1 < words.length && w.kind !== 'han' && words[i + 1].kind !== 'han' ? w.text + words[i + 1].text : null;
     if (joined && isVehicleWord(joined)) {
       vehicleWords.add(i).add(i + 1);
+      const make = makeOfWord(joined);
+      if (make) makeOf.set(i, make).set(i + 1, make);
       return;
     }
-    if (w.kind !== 'digits' || w.text.length >= 2) {
-      if (isVehicleWord(w.text)) vehicleWords.add(i);
+    if ((w.kind !== 'digits' || w.text.length >= 2) && isVehicleWord(w.text)) {
+      vehicleWords.add(i);
+      const make = makeOfWord(w.text);
+      if (make) makeOf.set(i, make);
     }
     if (isPartWord(w.text, partNames)) partWords.add(i);
   });
   for (const i of vehicleWords) partWords.delete(i);
   return {
-    vehicleWords, partWords, yearWords,
+    vehicleWords, makeOf, partWords, yearWords,
     yearFrom: years.length ? Math.min(...years) : null,
     yearTo: years.length ? Math.max(...years) : null,
   };

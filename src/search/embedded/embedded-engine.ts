@@ -13,6 +13,9 @@ import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, typ
 
 export { MAX_TOTAL_HITS };
 
+/** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
+const QUERY_WORDS_READ = 24;
+
 type Conn = Knex | Knex.Transaction;
 
 /** Where `reindex` reads the truth from. It gets the reindex transaction, so it can read on the one SQLite connection. */
@@ -125,7 +128,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
   private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
-    const analyzed = analyzeQuery(query.q);
+    const analyzed = analyzeQuery(query.q, QUERY_WORDS_READ);
     if (analyzed.words.length === 0) return null;
     await this.refreshCaches();
     const plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });

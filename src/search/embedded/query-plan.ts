@@ -1,4 +1,4 @@
-import { allowedTypos, soundalike, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
+import { allowedTypos, fold, MAX_QUERY_WORDS, soundalike, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
 import { splitHanCode } from '../text/codes';
 import { mixedParts, wordKind } from '../text/tokens';
 import { queryIntent } from '../query-intent';
@@ -16,6 +16,8 @@ export interface Slot {
   /** A vehicle or part word: never dropped. */
   readonly keep: boolean;
   readonly vehicle: boolean;
+  /** For a model: its make, matched instead when nothing fits the model (model3车衣 → 特斯拉 车衣). */
+  readonly broader?: string;
   /** What to highlight when this slot is part of the search. */
   readonly terms: readonly string[];
   readonly prefixes: readonly string[];
@@ -170,7 +172,9 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
   const intent = queryIntent(query.words, ctx.partNames);
   const all = query.words.map((w, i) => ({ w, i }));
   const meaningful = all.filter(({ w, i }) => !ctx.stopWords.has(w.text) && !intent.yearWords.has(i));
-  const chosen = meaningful.length > 0 ? meaningful : all.filter(({ i }) => !intent.yearWords.has(i)).length > 0 ? all.filter(({ i }) => !intent.yearWords.has(i)) : all;
+  const notYears = all.filter(({ i }) => !intent.yearWords.has(i));
+  // Meilisearch reads at most ten words; noise and years do not use them up.
+  const chosen = (meaningful.length > 0 ? meaningful : notYears.length > 0 ? notYears : all).slice(0, MAX_QUERY_WORDS);
   const ws = chosen.map((x) => x.w);
   const idx = chosen.map((x) => x.i);
   const lastTyped = query.lastIsPrefix && idx[idx.length - 1] === query.words.length - 1;
@@ -178,8 +182,10 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
   const push = (from: number, to: number, exact: string[], typo: string[], c: Collector) => {
     const covered = idx.slice(from, to);
     const vehicle = covered.some((k) => intent.vehicleWords.has(k));
+    const make = covered.map((k) => intent.makeOf.get(k)).find((m) => m !== undefined);
+    const broader = make && !covered.some((k) => query.words[k].text === fold(make)) ? phraseExpression(foldedWords(make), collector()) : undefined;
     slots.push({
-      exact, typo, text: ws.slice(from, to).map((w) => w.text).join(''), vehicle,
+      exact, typo, text: ws.slice(from, to).map((w) => w.text).join(''), vehicle, broader,
       keep: vehicle || covered.some((k) => intent.partWords.has(k)), terms: [...c.terms], prefixes: c.prefixes,
     });
   };

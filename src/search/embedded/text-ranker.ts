@@ -58,6 +58,15 @@ export class TextRanker {
         matches = await this.candidates(slots, filters, sort);
         if (matches.length > 0) break;
       }
+      if (matches.length === 0 && slots.some((s) => s.broader)) {
+        // Nothing for this model: the same part for its make, rather than nothing or another part.
+        const wider = slots.map((s) => (s.broader ? { ...s, exact: [s.broader], typo: [], broader: undefined, terms: [] } : s));
+        const found = await this.candidates(wider, filters, sort);
+        if (found.length > 0) {
+          slots = wider;
+          matches = found;
+        }
+      }
     }
     const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches) : matches.map((m) => m.doc);
     return { ranked, highlight: highlightOf(slots) };

@@ -35,7 +35,12 @@ export function indexTerms(text: string, mode: FieldMode): Set<string> {
   for (const code of folded.match(ALNUM_RUN) ?? []) terms.add(code);
   if (mode === 'rich') {
     for (const code of spacedCodes(folded)) terms.add(code);
-    for (const unit of hanCodeCompounds(folded, lastWord)) terms.add(unit);
+    for (const unit of hanCodeCompounds(folded, lastWord)) {
+      terms.add(unit);
+      // bj730, baojun730: the model written in pinyin, as shoppers type it.
+      const split = /^(\p{Script=Han}+)(.+)$/u.exec(unit);
+      if (split) for (const p of pinyinTerms(split[1])) terms.add(p + split[2]);
+    }
     for (const run of folded.match(HAN_RUN) ?? []) {
       const chars = Array.from(run);
       for (let i = 0; i < chars.length; i++) {
@@ -77,14 +82,14 @@ export const MAX_QUERY_WORDS = 10;
 const MAX_QUERY_CHARS = 256;
 
 /** Query words: folded and segmented like the index; anything that is not a letter or digit is a separator. */
-export function analyzeQuery(q: string): AnalyzedQuery {
-  const folded = fold(q.slice(0, MAX_QUERY_CHARS));
+export function analyzeQuery(q: string, maxWords = MAX_QUERY_WORDS): AnalyzedQuery {
+  const folded = joinHyphenatedCodes(fold(q.slice(0, MAX_QUERY_CHARS)));
   const words: QueryWord[] = [];
   for (const token of cutWords(folded)) {
     if (!isWordToken(token)) continue;
     const kind = wordKind(token);
     words.push({ text: token, kind, parts: kind === 'mixed' ? mixedParts(token) : [] });
-    if (words.length === MAX_QUERY_WORDS) break;
+    if (words.length === maxWords) break;
   }
   const lastIsPrefix = words.length > 0 && /[\p{L}\p{N}]$/u.test(folded);
   return { words, lastIsPrefix };

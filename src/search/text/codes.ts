@@ -28,7 +28,7 @@ export function spacedCodes(folded: string): string[] {
   return out;
 }
 
-const HAN_THEN_CODE = /(\p{Script=Han}+)\s?([a-z0-9]+)/gu;
+const HAN_THEN_CODE = /(\p{Script=Han}+)([a-z0-9]+)/gu;
 
 /**
  * A Chinese model name carrying a letter or number (宏光S, 哈弗H6, 宝骏730) as one unit, so 宏光s is

@@ -24,4 +24,10 @@ export const PART_WORDS: readonly string[] = [
   '遮阳挡', '头枕', '腰靠', '安全带', '车衣', '车罩', '扶手箱', '氛围灯', '喇叭', '导航', '倒车影像',
 ];
 
-export const DOMAIN_WORDS: readonly string[] = [...VEHICLE_WORDS, ...PART_WORDS];
+/** Seller noise kept whole by the segmenter so the stop-word list can name it (包邮, not 包 + 邮). */
+export const NOISE_WORDS: readonly string[] = [
+  '包邮', '正品', '新款', '专用', '适用于', '改装', '配件', '用品', '热卖', '爆款', '特价', '现货', '厂家直销', '原装正品',
+  '黑化', '前格栅', '格栅', '三代', '二代', '一代', '升级款', '原厂款',
+];
+
+export const DOMAIN_WORDS: readonly string[] = [...VEHICLE_WORDS, ...PART_WORDS, ...NOISE_WORDS];

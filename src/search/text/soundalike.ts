@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { DOMAIN_WORDS } from './domain-words';
+import { PART_WORDS, VEHICLE_WORDS } from './domain-words';
 
 const HAN_ONLY = /^\p{Script=Han}{2,}$/u;
 let bySound: Map<string, string> | null = null;
@@ -13,7 +13,7 @@ function soundIndex(): Map<string, string> {
   if (bySound) return bySound;
   const index = new Map<string, string>();
   const clashes = new Set<string>();
-  for (const w of DOMAIN_WORDS) {
+  for (const w of [...VEHICLE_WORDS, ...PART_WORDS]) {
     if (!HAN_ONLY.test(w)) continue;
     const s = sound(w);
     if (index.has(s) && index.get(s) !== w) clashes.add(s);
