@@ -29,6 +29,7 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     // The picker needs the vehicle tables even on databases seeded before fitment existed.
     await fitment.ensureVehicles();
     const search = createSearchEngine(config, db, logger, articleDocuments);
+    await search.prepare?.();
     const indexer = createSearchIndexer(search, articleDocuments);
     const news = createNewsService(db, { catalog, indexer });
     const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search };

@@ -13,6 +13,10 @@ import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, typ
 
 export { MAX_TOTAL_HITS };
 
+/** Bump when indexTerms changes what a document is indexed as: existing indexes are rebuilt on start. */
+export const ANALYZER_VERSION = 'issue11-codes-1';
+const META_TABLE = 'search_index_meta';
+
 /** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
 const QUERY_WORDS_READ = 24;
 
@@ -114,6 +118,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // A rebuild leaves the whole index in the WAL; until it is checkpointed every read searches the
     // WAL index first, which made queries after a 100k reindex several times slower.
     if (this.db.client.config.client !== 'pg') await this.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+
+  async prepare(): Promise<void> {
+    if (!(await this.db.schema.hasTable(META_TABLE))) return;
+    const row = await this.db(META_TABLE).where({ name: 'analyzer' }).first<{ value: string } | undefined>('value');
+    if (row?.value === ANALYZER_VERSION) return;
+    await this.reindex();
+    await this.db(META_TABLE).insert({ name: 'analyzer', value: ANALYZER_VERSION }).onConflict('name').merge();
   }
 
   async health(): Promise<SearchHealth> {

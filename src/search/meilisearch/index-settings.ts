@@ -11,7 +11,7 @@ export interface SettingsInput {
 export const FACETS = { category: 'category', make: 'makes', model: 'models', price: 'priceRange' } as const;
 
 /** Attribute order is relevance order (the `attribute` rule): title first, long bodies last. */
-export const SEARCHABLE_ATTRIBUTES = ['title', 'subtitle', 'vehicleText', 'categoryName', 'tags', 'terms', 'body'] as const;
+export const SEARCHABLE_ATTRIBUTES = ['title', 'subtitle', 'vehicleText', 'categoryName', 'categoryPath', 'tags', 'terms', 'body'] as const;
 
 /**
  * Dictionary words are kept whole by Meilisearch's segmenter, so a compound (后尾灯, 尾灯总成,
@@ -42,7 +42,7 @@ export function indexSettings(input: SettingsInput): Settings {
     dictionary: atomicWords(input.dictionary),
     // Chinese segmentation for the text fields; without it a short query such as 尾灯 can be
     // detected as Japanese and segmented differently from the documents.
-    localizedAttributes: [{ attributePatterns: ['title', 'vehicleText', 'categoryName', 'tags', 'terms', 'body'], locales: ['cmn'] }],
+    localizedAttributes: [{ attributePatterns: ['title', 'vehicleText', 'categoryName', 'categoryPath', 'tags', 'terms', 'body'], locales: ['cmn'] }],
     faceting: { maxValuesPerFacet: input.maxValuesPerFacet },
     pagination: { maxTotalHits: input.maxTotalHits },
   };

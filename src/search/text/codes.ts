@@ -5,7 +5,7 @@ import { HAN_RUN } from './tokens';
  * shoppers type them with or without the hyphen or space. Both sides fold them the same way, so
  * crv = cr-v = CR-V and model3 = Model 3, while a number range such as 14-21 stays two numbers.
  */
-const HYPHENATED = /(?<![\p{L}\p{N}])[a-z0-9]+(?:-[a-z0-9]+)+(?![\p{L}\p{N}])/gu;
+const HYPHENATED = /(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+(?![a-z0-9])/g;
 
 /** Joins hyphenated Latin codes (cr-v → crv); ranges of bare numbers are left alone. */
 export function joinHyphenatedCodes(folded: string): string {
