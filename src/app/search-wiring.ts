@@ -8,6 +8,7 @@ import { MeilisearchEngine } from '../search/meilisearch';
 import type { SearchDocument, SearchEngine } from '../search/search-engine';
 import type { SearchIndexer } from '../search/search-indexer';
 import { loadSynonyms } from '../search/synonyms';
+import { loadStopWords } from '../search/stopwords';
 import { bumpContentVersion } from '../shared/content-version';
 import type { Logger } from '../shared/logger';
 
@@ -163,6 +164,7 @@ export function createSearchEngine(config: Config, db: Knex, logger: Logger, art
     apiKey: config.search.meiliApiKey,
     indexPrefix: config.search.indexPrefix,
     loadSynonyms: () => loadSynonyms(db),
+    loadStopWords: () => loadStopWords(db),
     loadDocuments: () => source.batches(db),
     countDocuments: () => source.count(db),
     logger,

@@ -133,3 +133,11 @@ export function queryIntent(words: readonly QueryWord[], partNames: ReadonlySet<
     yearTo: years.length ? Math.max(...years) : null,
   };
 }
+
+/**
+ * Vehicle codes mixing letters and digits (model3, cs75plus, rav4): Meilisearch would allow a typo
+ * in these (model3 → modely), the embedded engine never does. For `typoTolerance.disableOnWords`.
+ */
+export function vehicleCodes(): string[] {
+  return [...vehicleKeySet().keys()].filter((k) => /^[a-z0-9]+$/.test(k) && /\d/.test(k) && /[a-z]/.test(k) && k.length >= 5).sort();
+}

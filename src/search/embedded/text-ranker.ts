@@ -135,7 +135,11 @@ export class TextRanker {
       const ranked: number[] = [];
       const seen = new Set<number>();
       const take = (docs: readonly number[]) => {
-        for (const d of docs) if (!seen.has(d) && ranked.length < MAX_TOTAL_HITS + 1) (seen.add(d), ranked.push(d));
+        for (const d of docs) {
+          if (seen.has(d) || ranked.length > MAX_TOTAL_HITS) continue;
+          seen.add(d);
+          ranked.push(d);
+        }
       };
       take(tier0);
       take(tier1);

@@ -1,7 +1,9 @@
 import type { Settings } from 'meilisearch';
+import { vehicleCodes } from '../query-intent';
 
 export interface SettingsInput {
   readonly synonyms: Record<string, string[]>;
+  readonly stopWords?: readonly string[];
   readonly dictionary: readonly string[];
   readonly maxTotalHits: number;
   readonly maxValuesPerFacet: number;
@@ -33,11 +35,15 @@ export function indexSettings(input: SettingsInput): Settings {
     // embedded engine does; with sort=relevance no sort is sent and the rule is a no-op.
     rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     synonyms: input.synonyms,
+    // The same list the embedded engine leaves out of queries (migration 0008's table).
+    stopWords: [...(input.stopWords ?? [])],
     typoTolerance: {
       enabled: true,
       minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 },
       // Part numbers and years must match exactly: "730" is not "750".
       disableOnNumbers: true,
+      // Model codes are exact too: model3 is not modely (the embedded engine allows typos in letter-only words).
+      disableOnWords: vehicleCodes(),
     },
     dictionary: atomicWords(input.dictionary),
     // Chinese segmentation for the text fields; without it a short query such as 尾灯 can be

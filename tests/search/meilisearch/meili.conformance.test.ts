@@ -3,13 +3,15 @@ import { startMeiliStub } from '../../helpers/meili-stub';
 import type { SearchDocument } from '../../../src/search/search-engine';
 import { Catalogue, makeEngine, openTestDb } from './meili-kit';
 import { loadSynonyms } from '../../../src/search/synonyms';
+import { loadStopWords } from '../../../src/search/stopwords';
+import { describeAutoPartsConformance } from '../conformance/auto-parts-conformance';
 
 /** The shared conformance suite, run through the Meilisearch adapter, its outbox and the stub. */
 async function meiliSubject(): Promise<ConformanceSubject> {
   const stub = await startMeiliStub();
   const t = await openTestDb();
   const catalogue = new Catalogue();
-  const engine = makeEngine(stub, t.db, catalogue, { loadSynonyms: () => loadSynonyms(t.db) });
+  const engine = makeEngine(stub, t.db, catalogue, { loadSynonyms: () => loadSynonyms(t.db), loadStopWords: () => loadStopWords(t.db) });
   return {
     engine,
     db: t.db,
@@ -31,3 +33,10 @@ async function meiliSubject(): Promise<ConformanceSubject> {
 }
 
 describeConformance('meilisearch', meiliSubject);
+// Meilisearch splits a run-on word only into a phrase of two adjacent words; the pinyin in `terms` is
+// not in title order, so baojunweideng finds nothing there (see the closing note of issue 11).
+// A model year ranks through fitment rows the embedded engine joins; a Meilisearch text query cannot.
+describeAutoPartsConformance('meilisearch', meiliSubject, [
+  'when pinyin words are run together, then the Chinese title is found',
+  'when a model year is given, then mats whose fitment contains that year come first',
+]);
