@@ -68,7 +68,9 @@ export function syntheticProduct(i: number, rand: () => number): SyntheticProduc
   const from = 14 + Math.floor(rand() * 8);
   const to = Math.min(24, from + 1 + Math.floor(rand() * 6));
   const name = pick(part.names);
-  const vehicle = universal ? '汽车通用' : `${pick(PREFIX)}${make}${model}${rand() < 0.6 ? `${from}-${to}款` : ''}`;
+  // A space after a model ending in a code (宏光S3 18-23款), as sellers write it: glued, S318 would be another code.
+  const gap = /[A-Za-z0-9]$/.test(model) ? ' ' : '';
+  const vehicle = universal ? '汽车通用' : `${pick(PREFIX)}${make}${model}${rand() < 0.6 ? `${gap}${from}-${to}款` : ''}`;
   const title = `${vehicle}${name}${pick(SUFFIX)}${pick(SUFFIX)}`.slice(0, 60);
   const price = part.min + rand() * (part.max - part.min);
   return {

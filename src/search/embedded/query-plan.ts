@@ -16,6 +16,8 @@ export interface Slot {
   /** A vehicle or part word: never dropped. */
   readonly keep: boolean;
   readonly vehicle: boolean;
+  /** Spellings of the vehicle this slot names, compact (model3, 宏光s, h6): a fitment row with this exact model fits best. */
+  readonly models?: readonly string[];
   /** For a model: its make, matched instead when nothing fits the model (model3车衣 → 特斯拉 车衣). */
   readonly broader?: string;
   /** What to highlight when this slot is part of the search. */
@@ -184,8 +186,10 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
     const vehicle = covered.some((k) => intent.vehicleWords.has(k));
     const make = covered.map((k) => intent.makeOf.get(k)).find((m) => m !== undefined);
     const broader = make && !covered.some((k) => query.words[k].text === fold(make)) ? phraseExpression(foldedWords(make), collector()) : undefined;
+    const text = ws.slice(from, to).map((w) => w.text).join('');
+    const models = vehicle ? [text, ...covered.flatMap((k) => { const u = splitHanCode(query.words[k].text); return u ? [u.code, u.han + u.code] : [query.words[k].text]; })] : undefined;
     slots.push({
-      exact, typo, text: ws.slice(from, to).map((w) => w.text).join(''), vehicle, broader,
+      exact, typo, text, vehicle, broader, models: models ? [...new Set(models)] : undefined,
       keep: vehicle || covered.some((k) => intent.partWords.has(k)), terms: [...c.terms], prefixes: c.prefixes,
     });
   };

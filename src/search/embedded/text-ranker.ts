@@ -91,32 +91,37 @@ export class TextRanker {
     );
   }
 
-  private async docs(match: string, filters: Filters, extra: { sql: string; bindings: readonly number[] } | null, limit: number): Promise<number[]> {
+  private async docs(match: string, filters: Filters, limit: number): Promise<number[]> {
     const rows = await this.raw<{ doc: number }>(
-      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql}${extra ? ` AND ${extra.sql}` : ''} ORDER BY f.rowid DESC LIMIT ?`,
-      [withFilter(match, filters), ...filters.bindings, ...(extra?.bindings ?? []), limit],
+      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`,
+      [withFilter(match, filters), ...filters.bindings, limit],
     );
     return rows.map((r) => r.doc);
   }
 
   /**
-   * Documents fitting the vehicle the query names: tier 0 when the vehicle words match the
-   * document's fitment and a fitted year range contains the query's year, tier 1 for the vehicle
-   * in other years. Everything else is tier 2, so other models of the same make never come first.
+   * How well each matching document fits the vehicle the query names: 0 when a fitment row has
+   * exactly that model and a year range containing the query's year, 1 for that model in other
+   * years, 2–3 when the vehicle words only match its fitment text (宏光 in 宏光S). Documents not
+   * listed do not fit at all, so other models of the same make never come first.
    */
-  private async fitTiers(slots: readonly Slot[], plan: QueryPlan, filters: Filters, limit: number): Promise<{ tier0: number[]; tier1: number[] }> {
+  private async fitTiers(slots: readonly Slot[], plan: QueryPlan, filters: Filters, limit: number): Promise<Map<number, number>> {
+    const tiers = new Map<number, number>();
     const vehicle = slots.filter((s) => s.vehicle);
-    if (vehicle.length === 0) return { tier0: [], tier1: [] };
+    if (vehicle.length === 0) return tiers;
     const match = `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`;
-    const fits = await this.docs(match, filters, null, limit);
-    if (plan.yearFrom === null || plan.yearTo === null || fits.length === 0) return { tier0: fits, tier1: [] };
-    const years = {
-      sql: 'EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = d.doc AND (v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?))',
-      bindings: [plan.yearTo, plan.yearFrom],
-    };
-    const inYears = await this.docs(match, filters, years, limit);
-    const set = new Set(inYears);
-    return { tier0: inYears, tier1: fits.filter((d) => !set.has(d)) };
+    const models = JSON.stringify([...new Set(vehicle.flatMap((s) => s.models ?? []))]);
+    const withYear = plan.yearFrom !== null && plan.yearTo !== null;
+    const year = withYear ? '(v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?)' : '1';
+    const exact = "replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?))";
+    const rows = await this.raw<{ doc: number; exact: number; inYear: number }>(
+      `SELECT f.rowid AS doc, EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = d.doc AND ${exact}) AS exact,
+         EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = d.doc AND ${year}) AS inYear
+       FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`,
+      [models, ...(withYear ? [plan.yearTo!, plan.yearFrom!] : []), withFilter(match, filters), ...filters.bindings, limit],
+    );
+    for (const r of rows) tiers.set(r.doc, (r.exact ? 0 : 2) + (r.inYear ? 0 : 1));
+    return tiers;
   }
 
   private async rank(slots: readonly Slot[], plan: QueryPlan, filters: Filters, matches: readonly Candidate[]): Promise<number[]> {
@@ -124,11 +129,8 @@ export class TextRanker {
     buckets.push(matchExpression(slots, false, TEXT_COLUMNS));
     const exactBuckets = buckets.length;
     if (hasTypos(slots)) buckets.push(...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
-    const { tier0, tier1 } = await this.fitTiers(slots, plan, filters, MAX_TOTAL_HITS + 1);
-    const fit = new Map<number, number>();
-    tier1.forEach((d) => fit.set(d, 1));
-    tier0.forEach((d) => fit.set(d, 0));
-    const fitOf = (d: number) => fit.get(d) ?? 2;
+    const fit = await this.fitTiers(slots, plan, filters, MAX_TOTAL_HITS + 1);
+    const fitOf = (d: number) => fit.get(d) ?? 4;
 
     if (matches.length > MAX_TOTAL_HITS) {
       // A broad query: fitting documents, then buckets in order until MAX_TOTAL_HITS, usually from the first one alone.
@@ -141,11 +143,10 @@ export class TextRanker {
           ranked.push(d);
         }
       };
-      take(tier0);
-      take(tier1);
+      take([...fit.keys()].sort((a, b) => fitOf(a) - fitOf(b) || b - a));
       for (const m of buckets) {
         if (ranked.length >= MAX_TOTAL_HITS) break;
-        take(await this.docs(m, filters, null, MAX_TOTAL_HITS + 1));
+        take(await this.docs(m, filters, MAX_TOTAL_HITS + 1));
       }
       take(matches.map((m) => m.doc));
       return ranked;

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
 import { AppError } from '../../shared/errors';
 import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchQuery, SearchResult, Suggestion } from '../search-engine';
-import { DOMAIN_WORDS, fold } from '../text';
+import { fold, segmenterWords } from '../text';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxWorker, type DrainReport, type OutboxWorkerOptions } from '../outbox/outbox-worker';
 import { IndexAdmin, isIndexNotFound } from './index-admin';
@@ -75,7 +75,7 @@ export class MeilisearchEngine implements SearchEngine {
     this.admin = new IndexAdmin(this.client, this.wait, async () => ({
       synonyms: await opts.loadSynonyms(),
       stopWords: (await opts.loadStopWords?.()) ?? [],
-      dictionary: opts.dictionary ?? DOMAIN_WORDS,
+      dictionary: opts.dictionary ?? segmenterWords(),
       maxTotalHits: this.maxTotalHits,
       maxValuesPerFacet: opts.maxValuesPerFacet ?? 100,
     }));

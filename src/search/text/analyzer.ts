@@ -28,7 +28,8 @@ export function indexTerms(text: string, mode: FieldMode): Set<string> {
   for (const token of cutForSearch(folded)) {
     if (!isWordToken(token)) continue;
     terms.add(token);
-    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) terms.add(p);
+    // A lone letter split off a code (the s of 宏光s318) would let 宏光s match 宏光S3: letters stay with their code.
+    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) if (!/^[a-z]$/.test(p)) terms.add(p);
   }
   // Codes stay whole (h6 in 哈弗h6, the parts cr and v of cr-v as well as crv).
   for (const code of plain.match(ALNUM_RUN) ?? []) terms.add(code);

@@ -1,3 +1,5 @@
+import { vehicleCatalog } from '../../fitment';
+
 /**
  * Domain vocabulary for the segmenter: vehicle makes and models, and part names. Without these,
  * jieba splits 宝骏 into 宝|骏 and 门槛条 into 门槛|条, which hurts pinyin (baojun, bj) and exactness.
@@ -31,3 +33,22 @@ export const NOISE_WORDS: readonly string[] = [
 ];
 
 export const DOMAIN_WORDS: readonly string[] = [...VEHICLE_WORDS, ...PART_WORDS, ...NOISE_WORDS];
+
+let catalogueWords: string[] | null = null;
+
+/**
+ * DOMAIN_WORDS plus every Chinese make and model name of the fitment catalogue (亚洲龙, 星越l, 宋plus),
+ * lowercased: the segmenter's dictionary, so a model name is one word and can be recognised as a vehicle.
+ */
+export function segmenterWords(): readonly string[] {
+  if (catalogueWords) return catalogueWords;
+  const words = new Set(DOMAIN_WORDS);
+  for (const make of vehicleCatalog().makes) {
+    for (const name of [make.name, ...make.aliases, ...make.models.flatMap((m) => [m.name, ...m.aliases])]) {
+      const w = name.toLowerCase().replace(/\s+/g, '');
+      if (/\p{Script=Han}/u.test(w) && Array.from(w).length >= 2) words.add(w);
+    }
+  }
+  catalogueWords = [...words];
+  return catalogueWords;
+}

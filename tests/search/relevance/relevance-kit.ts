@@ -54,7 +54,7 @@ export interface RelevanceReport {
   /** Cases with an expected part anywhere in the catalogue (the others cannot pass and are not counted). */
   readonly answerable: number;
   readonly top3: number;
-  /** Vehicle cases with ≥ 5 fitting parts whose top 5 are all fitting parts. */
+  /** Vehicle cases whose top 5 show the fitting parts before any other part. */
   readonly pureTop5: number;
   readonly vehicleCases: number;
   readonly misses: readonly string[];
@@ -73,9 +73,11 @@ export async function evaluate(engine: SearchEngine, catalogue: Catalogue, cases
     const ok = r.hits.map((h) => satisfies(c, catalogue.meta.get(h.id)));
     if (ok.slice(0, 3).some(Boolean)) top3++;
     else misses.push(`${c.q} → ${r.hits.slice(0, 3).map((h) => h.title).join(' | ')}`);
-    if (c.model !== undefined && n >= 5) {
+    if (c.model !== undefined) {
+      // Only that vehicle's parts in the top 5 while it has any: no other part ranks above one of them.
       vehicleCases++;
-      if (ok.length === 5 && ok.every(Boolean)) pureTop5++;
+      const firstOther = ok.indexOf(false);
+      if (firstOther === -1 || !ok.slice(firstOther).some(Boolean)) pureTop5++;
       else misses.push(`(top 5) ${c.q} → ${r.hits.filter((_, k) => !ok[k]).map((h) => h.title).join(' | ')}`);
     }
   }
