@@ -9,6 +9,8 @@ import { createTestApp, type TestApp } from '../../helpers/test-app';
  * held-out set in held-out.test.ts).
  */
 const REVIEW_FLOOR = 123;
+/** Through the Meilisearch adapter (pg suite, against the stub): 124/125, run-on pinyin is its known gap. */
+const MEILI_REVIEW_FLOOR = 123;
 
 interface ReviewQuery {
   readonly q: string;
@@ -43,6 +45,6 @@ describe('outside review queries on the demo catalogue', () => {
     const passed = queries.length - misses.length;
     process.stdout.write(`review queries: ${passed}/${queries.length} with an expected item in the top 3\n${misses.join('\n')}\n`);
     expect(queries.length).toBe(125);
-    expect(passed).toBeGreaterThanOrEqual(REVIEW_FLOOR);
-  });
+    expect(passed).toBeGreaterThanOrEqual(t.runtime.search.name === 'embedded' ? REVIEW_FLOOR : MEILI_REVIEW_FLOOR);
+  }, 180_000);
 });
