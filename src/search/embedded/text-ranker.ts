@@ -24,7 +24,7 @@ export const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body']
 /** bm25 weights per FTS column (title … body, facets): the last tie-break, shorter and title matches first. */
 const BM25 = 'bm25(search_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 0.0)';
 /** Documents whose title is checked for adjacent query words and exact phrases. */
-const PROXIMITY_WINDOW = 100;
+const PROXIMITY_WINDOW = 40;
 /** A word is counted for dropping up to this many documents: beyond it, it is "frequent" anyway. */
 const FREQUENCY_CAP = 20000;
 
@@ -36,7 +36,6 @@ function withFilter(match: string, filters: Filters): string {
 
 interface Candidate {
   readonly doc: number;
-  readonly score: number;
 }
 
 /**
@@ -86,7 +85,7 @@ export class TextRanker {
   private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort): Promise<Candidate[]> {
     const order = sort === 'relevance' ? 'f.rowid DESC' : orderSql(sort);
     return this.raw<Candidate>(
-      `SELECT f.rowid AS doc, ${BM25} AS score FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
+      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
       [withFilter(matchExpression(slots, true, TEXT_COLUMNS), filters), ...filters.bindings, MAX_TOTAL_HITS + 1],
     );
   }
@@ -158,7 +157,9 @@ export class TextRanker {
     for (const r of rows) best.set(r.doc, Math.min(best.get(r.doc) ?? r.b, r.b));
     const bucketOf = (d: number) => best.get(d) ?? buckets.length;
     const typoOf = (d: number) => (bucketOf(d) >= exactBuckets ? 1 : 0);
-    const score = new Map(matches.map((m) => [m.doc, Number(m.score)]));
+    // bm25 only here, where every match is known and there are at most MAX_TOTAL_HITS: on a broad word it would cost more than the search.
+    const scored = await this.raw<{ doc: number; score: number }>(`SELECT rowid AS doc, ${BM25} AS score FROM search_fts WHERE search_fts MATCH ?`, [matchExpression(slots, true, TEXT_COLUMNS)]);
+    const score = new Map(scored.map((m) => [m.doc, Number(m.score)]));
     const byRules = (a: number, b: number) =>
       fitOf(a) - fitOf(b) || typoOf(a) - typoOf(b) || bucketOf(a) - bucketOf(b) || (score.get(a) ?? 0) - (score.get(b) ?? 0) || b - a;
     const ranked = matches.map((m) => m.doc).sort(byRules);
