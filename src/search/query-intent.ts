@@ -1,5 +1,5 @@
 import { vehicleCatalog } from '../fitment';
-import { fold, PART_WORDS, VEHICLE_WORDS, type QueryWord } from './text';
+import { fold, MAX_QUERY_WORDS, PART_WORDS, VEHICLE_WORDS, type QueryWord } from './text';
 import { joinHyphenatedCodes, splitHanCode } from './text/codes';
 
 /**
@@ -140,4 +140,15 @@ export function queryIntent(words: readonly QueryWord[], partNames: ReadonlySet<
  */
 export function vehicleCodes(): string[] {
   return [...vehicleKeySet().keys()].filter((k) => /^[a-z0-9]+$/.test(k) && /\d/.test(k) && /[a-z]/.test(k) && k.length >= 5).sort();
+}
+
+/**
+ * The query words both engines search for, with their index in the query: stop words and year words
+ * left out while anything else remains, at most ten (Meilisearch's limit; noise does not use it up).
+ */
+export function meaningfulWords(words: readonly QueryWord[], intent: QueryIntent, stopWords: ReadonlySet<string>): { w: QueryWord; i: number }[] {
+  const all = words.map((w, i) => ({ w, i }));
+  const meaningful = all.filter(({ w, i }) => !stopWords.has(w.text) && !intent.yearWords.has(i));
+  const notYears = all.filter(({ i }) => !intent.yearWords.has(i));
+  return (meaningful.length > 0 ? meaningful : notYears.length > 0 ? notYears : all).slice(0, MAX_QUERY_WORDS);
 }

@@ -1,7 +1,7 @@
-import { allowedTypos, fold, MAX_QUERY_WORDS, soundalike, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
+import { allowedTypos, fold, soundalikeSpan, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
 import { splitHanCode } from '../text/codes';
 import { mixedParts, wordKind } from '../text/tokens';
-import { queryIntent } from '../query-intent';
+import { meaningfulWords, queryIntent } from '../query-intent';
 
 /**
  * One query word (or a phrase that has synonyms), as FTS5 alternatives. `exact` alternatives count
@@ -162,8 +162,6 @@ function runOnSplit(word: QueryWord, vocabulary: Vocabulary, c: Collector): stri
   return null;
 }
 
-const MAX_SOUNDALIKE_WORDS = 4;
-
 /**
  * Slots for an analysed query: stop words and year words left out (while other words remain),
  * longest synonym phrases first (tail light → 尾灯), neighbouring codes joined (model 3 → model3),
@@ -172,11 +170,7 @@ const MAX_SOUNDALIKE_WORDS = 4;
  */
 export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
   const intent = queryIntent(query.words, ctx.partNames);
-  const all = query.words.map((w, i) => ({ w, i }));
-  const meaningful = all.filter(({ w, i }) => !ctx.stopWords.has(w.text) && !intent.yearWords.has(i));
-  const notYears = all.filter(({ i }) => !intent.yearWords.has(i));
-  // Meilisearch reads at most ten words; noise and years do not use them up.
-  const chosen = (meaningful.length > 0 ? meaningful : notYears.length > 0 ? notYears : all).slice(0, MAX_QUERY_WORDS);
+  const chosen = meaningfulWords(query.words, intent, ctx.stopWords);
   const ws = chosen.map((x) => x.w);
   const idx = chosen.map((x) => x.i);
   const lastTyped = query.lastIsPrefix && idx[idx.length - 1] === query.words.length - 1;
@@ -243,17 +237,6 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
   return { slots, yearFrom: intent.yearFrom, yearTo: intent.yearTo };
 }
 
-/** The longest run of Chinese words from `i` that sounds like a different catalogue word. */
-function soundalikeSpan(ws: readonly QueryWord[], i: number): { length: number; word: string } | null {
-  for (let n = Math.min(MAX_SOUNDALIKE_WORDS, ws.length - i); n >= 1; n--) {
-    const span = ws.slice(i, i + n);
-    if (span.some((w) => w.kind !== 'han')) continue;
-    const text = span.map((w) => w.text).join('');
-    const word = soundalike(text);
-    if (word) return { length: n, word };
-  }
-  return null;
-}
 
 /** Highlight terms of the slots a search used. */
 export function highlightOf(slots: readonly Slot[]): HighlightTerms {

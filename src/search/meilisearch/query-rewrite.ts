@@ -1,10 +1,8 @@
-import { queryIntent } from '../query-intent';
-import { analyzeQuery, fold, MAX_QUERY_WORDS, soundalike, words as foldedWords, type QueryWord } from '../text';
+import { meaningfulWords, queryIntent } from '../query-intent';
+import { analyzeQuery, fold, soundalikeSpan, words as foldedWords, type QueryWord } from '../text';
 
 /** Words read before noise and years are set aside, as the embedded engine does. */
 const QUERY_WORDS_READ = 24;
-const MAX_SOUNDALIKE_WORDS = 4;
-
 /**
  * The query texts to try in order, each with matchingStrategy "all": the embedded engine's plan
  * written as text Meilisearch reads the same way. Stop words and model years are left out (the year
@@ -17,10 +15,7 @@ export function queryAttempts(q: string, stopWords: ReadonlySet<string>): string
   const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
   if (analyzed.words.length === 0) return [];
   const intent = queryIntent(analyzed.words);
-  const all = analyzed.words.map((w, i) => ({ w, i }));
-  const meaningful = all.filter(({ w, i }) => !stopWords.has(w.text) && !intent.yearWords.has(i));
-  const notYears = all.filter(({ i }) => !intent.yearWords.has(i));
-  const chosen = (meaningful.length > 0 ? meaningful : notYears.length > 0 ? notYears : all).slice(0, MAX_QUERY_WORDS);
+  const chosen = meaningfulWords(analyzed.words, intent, stopWords);
   const units: { text: string; keep: boolean; make?: string }[] = [];
   for (let k = 0; k < chosen.length; k++) {
     const { w, i } = chosen[k];
@@ -59,12 +54,3 @@ function isCodePair(a: QueryWord, b: QueryWord): boolean {
   return short(a) || short(b);
 }
 
-function soundalikeSpan(ws: readonly QueryWord[], i: number): { length: number; word: string } | null {
-  for (let n = Math.min(MAX_SOUNDALIKE_WORDS, ws.length - i); n >= 1; n--) {
-    const span = ws.slice(i, i + n);
-    if (span.some((w) => w.kind !== 'han')) continue;
-    const word = soundalike(span.map((w) => w.text).join(''));
-    if (word) return { length: n, word };
-  }
-  return null;
-}

@@ -5,5 +5,5 @@ export { cutWords, cutForSearch } from './segmenter';
 export { allowedTypos, Vocabulary } from './typo-tolerance';
 export { highlight, crop, escapeHtml, type HighlightTerms } from './highlighter';
 export { DOMAIN_WORDS, VEHICLE_WORDS, PART_WORDS, segmenterWords } from './domain-words';
-export { soundalike } from './soundalike';
+export { soundalike, soundalikeSpan } from './soundalike';
 export { joinHyphenatedCodes, splitHanCode } from './codes';

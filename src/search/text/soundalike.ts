@@ -33,3 +33,16 @@ export function soundalike(text: string): string | null {
   const word = soundIndex().get(sound(text));
   return word !== undefined && word !== text ? word : null;
 }
+
+const MAX_SOUNDALIKE_WORDS = 4;
+
+/** The longest run of Chinese query words from `i` that sounds like a different catalogue word (尾 + 登 → 尾灯). */
+export function soundalikeSpan(ws: readonly { readonly text: string; readonly kind: string }[], i: number): { length: number; word: string } | null {
+  for (let n = Math.min(MAX_SOUNDALIKE_WORDS, ws.length - i); n >= 1; n--) {
+    const span = ws.slice(i, i + n);
+    if (span.some((w) => w.kind !== 'han')) continue;
+    const word = soundalike(span.map((w) => w.text).join(''));
+    if (word) return { length: n, word };
+  }
+  return null;
+}
