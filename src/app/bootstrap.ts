@@ -31,6 +31,7 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     // The picker needs the vehicle tables even on databases seeded before fitment existed.
     await fitment.ensureVehicles();
     const search = createSearchEngine(config, db, logger, articleDocuments);
+    await search.prepare?.();
     const indexer = createSearchIndexer(search, articleDocuments);
     const news = createNewsService(db, { catalog, indexer });
     const queryStats = new QueryStatsRecorder(db, { onError: (err) => logger.warn({ err }, 'search query stats not written; will retry') });

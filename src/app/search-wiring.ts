@@ -8,11 +8,25 @@ import { MeilisearchEngine } from '../search/meilisearch';
 import type { SearchDocument, SearchEngine } from '../search/search-engine';
 import type { SearchIndexer } from '../search/search-indexer';
 import { loadSynonyms } from '../search/synonyms';
+import { loadStopWords } from '../search/stopwords';
 import { bumpContentVersion } from '../shared/content-version';
 import type { Logger } from '../shared/logger';
 
 type Conn = Knex | Knex.Transaction;
 const BATCH = 1000;
+
+/** Each category's path, root first, Chinese names then English names: searched as words (lighting, 车灯照明). */
+async function categoryPaths(conn: Conn): Promise<Map<string, string[]>> {
+  const rows = await conn('categories').select<{ id: number; parent_id: number | null; slug: string; name: string; name_en: string }[]>('id', 'parent_id', 'slug', 'name', 'name_en');
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const chain: typeof rows = [];
+    for (let c: (typeof rows)[number] | undefined = r; c && chain.length < 10; c = c.parent_id === null ? undefined : byId.get(Number(c.parent_id))) chain.unshift(c);
+    out.set(r.slug, [...chain.map((c) => c.name), ...chain.map((c) => c.name_en).filter((n) => n && n.trim() !== '')]);
+  }
+  return out;
+}
 
 /** Builds search documents for published products; ids that are drafts or gone map to null. */
 export async function loadProductDocuments(conn: Conn, ids: readonly number[]): Promise<Map<number, SearchDocument | null>> {
@@ -31,6 +45,7 @@ export async function loadProductDocuments(conn: Conn, ids: readonly number[]): 
   const tags = await conn('product_tags as pt').join('tags as t', 't.id', 'pt.tag_id').whereIn('pt.product_id', found).select('pt.product_id', 't.name');
   const images = await conn('product_images').whereIn('product_id', found).orderBy(['product_id', 'position', 'id']).select('product_id', 'variants');
   const vehicles = await productVehiclesFor(conn, found);
+  const categories = await categoryPaths(conn);
   const group = <T extends { product_id: number | string }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const item of list) {
@@ -57,6 +72,7 @@ export async function loadProductDocuments(conn: Conn, ids: readonly number[]): 
       image,
       category: r.category_slug ?? null,
       categoryName: r.category_name ?? null,
+      categoryPath: r.category_slug ? (categories.get(r.category_slug) ?? []) : [],
       tags: (tagsBy.get(id) ?? []).map((t) => t.name),
       vehicles: (vehiclesBy.get(id) ?? []).map((v) => ({ make: v.make_name, model: v.model_name ?? '', yearFrom: v.year_from, yearTo: v.year_to })),
       universal: r.fitment_kind === 'universal' || r.fitment_kind === 'spec',
@@ -148,6 +164,7 @@ export function createSearchEngine(config: Config, db: Knex, logger: Logger, art
     apiKey: config.search.meiliApiKey,
     indexPrefix: config.search.indexPrefix,
     loadSynonyms: () => loadSynonyms(db),
+    loadStopWords: () => loadStopWords(db),
     loadDocuments: () => source.batches(db),
     countDocuments: () => source.count(db),
     logger,

@@ -1,13 +1,19 @@
 /** A deterministic generator of Taobao-style listings for benchmarks and scale tests. */
+import { vehicleCatalog } from '../fitment';
 
-const VEHICLES: [string, string[]][] = [
-  ['五菱', ['宏光S', '宏光MINI EV', '星光', '凯捷']], ['宝骏', ['730', '510', '560', 'RM-5']], ['本田', ['思域', '雅阁', '享域', 'CR-V', '飞度']],
-  ['丰田', ['卡罗拉', '凯美瑞', 'RAV4荣放', '雷凌']], ['大众', ['朗逸', '速腾', '帕萨特', '迈腾', '宝来']], ['比亚迪', ['宋PLUS', '汉', '秦PLUS', '元PLUS', '海豚']],
-  ['吉利', ['星越L', '博越', '帝豪']], ['长安', ['CS75PLUS', 'CS55PLUS', '逸动', 'UNI-K']], ['哈弗', ['H6', '大狗', 'M6']], ['日产', ['轩逸', '奇骏', '天籁']],
-  ['特斯拉', ['Model 3', 'Model Y']], ['奥迪', ['A4L', 'Q5L', 'A6L']], ['别克', ['英朗', '君威', 'GL8']], ['奇瑞', ['瑞虎8', '艾瑞泽5']],
-];
+const MAKES = ['五菱', '宝骏', '本田', '丰田', '大众', '比亚迪', '吉利', '长安', '哈弗', '日产', '特斯拉', '奥迪', '别克', '奇瑞'];
+const MODELS_PER_MAKE = 8;
 
-const PARTS: { category: string; names: string[]; min: number; max: number; specs: [string, string[]][] }[] = [
+/**
+ * Makes with up to eight sibling models each from the fitment catalogue (H6, H9, 大狗, F7…; Model 3,
+ * Model Y…), so a catalogue is full of near-duplicate listings for the wrong model of the right make.
+ */
+export const VEHICLES: readonly (readonly [string, readonly string[]])[] = MAKES.map((name) => {
+  const make = vehicleCatalog().makeByName(name);
+  return [name, (make?.models ?? []).slice(0, MODELS_PER_MAKE).map((m) => m.name)] as const;
+});
+
+export const PARTS: { category: string; names: string[]; min: number; max: number; specs: [string, string[]][] }[] = [
   { category: 'stickers', names: ['车贴', '拉花', '碳纤维贴纸', '划痕遮挡贴', '引擎盖贴'], min: 9.9, max: 89, specs: [['材质', ['PVC', '3M膜', '反光膜']]] },
   { category: 'grilles', names: ['中网', '蜂窝中网', '前脸亮条', '黑武士中网'], min: 198, max: 680, specs: [['材质', ['ABS', '304不锈钢', '铝合金']]] },
   { category: 'sill-strips', names: ['门槛条', '迎宾踏板', '后护板', '侧踏板'], min: 49, max: 399, specs: [['材质', ['304不锈钢', '碳纤维纹', '铝合金']]] },
@@ -49,6 +55,8 @@ export interface SyntheticProduct {
   description: string;
   specs: [string, string][];
   ageDays: number;
+  /** The vehicle the listing fits (years as four digits), or null for a universal part. */
+  vehicle: { make: string; model: string; yearFrom: number; yearTo: number } | null;
 }
 
 export function syntheticProduct(i: number, rand: () => number): SyntheticProduct {
@@ -60,7 +68,9 @@ export function syntheticProduct(i: number, rand: () => number): SyntheticProduc
   const from = 14 + Math.floor(rand() * 8);
   const to = Math.min(24, from + 1 + Math.floor(rand() * 6));
   const name = pick(part.names);
-  const vehicle = universal ? '汽车通用' : `${pick(PREFIX)}${make}${model}${rand() < 0.6 ? `${from}-${to}款` : ''}`;
+  // A space after a model ending in a code (宏光S3 18-23款), as sellers write it: glued, S318 would be another code.
+  const gap = /[A-Za-z0-9]$/.test(model) ? ' ' : '';
+  const vehicle = universal ? '汽车通用' : `${pick(PREFIX)}${make}${model}${rand() < 0.6 ? `${gap}${from}-${to}款` : ''}`;
   const title = `${vehicle}${name}${pick(SUFFIX)}${pick(SUFFIX)}`.slice(0, 60);
   const price = part.min + rand() * (part.max - part.min);
   return {
@@ -73,5 +83,6 @@ export function syntheticProduct(i: number, rand: () => number): SyntheticProduc
     description: `${title}。${make}${model}车主好评，包邮，七天无理由退换。`,
     specs: part.specs.map(([k, vs]) => [k, pick(vs)] as [string, string]),
     ageDays: Math.floor(rand() * 720),
+    vehicle: universal ? null : { make, model, yearFrom: 2000 + from, yearTo: 2000 + to },
   };
 }

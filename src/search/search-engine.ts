@@ -15,6 +15,8 @@ export interface SearchDocument {
   readonly image: string | null;
   readonly category: string | null;
   readonly categoryName: string | null;
+  /** The category and its parents, root first, in Chinese and English (车灯照明, 尾灯, Lighting, Tail lights). */
+  readonly categoryPath?: readonly string[];
   readonly tags: readonly string[];
   /** Vehicle fitment (filled once fitment lands): make and model names, e.g. 宝骏 / 730. */
   readonly vehicles: readonly { make: string; model: string; yearFrom: number | null; yearTo: number | null }[];
@@ -103,6 +105,8 @@ export interface SearchEngine {
   suggest(q: string, limit: number): Promise<Suggestion[]>;
   reindex(onProgress?: (done: number, total: number) => void): Promise<void>;
   health(): Promise<SearchHealth>;
+  /** Brings a stale index up to date before serving (embedded: rebuilt once when its text analysis changed). */
+  prepare?(): Promise<void>;
   /** Starts background work (the outbox worker); embedded has none. */
   start?(): void;
   /** Stops background work, draining what is in flight. */

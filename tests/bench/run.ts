@@ -16,7 +16,7 @@ const dataDir = path.join(os.tmpdir(), `qipei-bench-${PRODUCTS}`);
 
 function ensureData(): void {
   // Bump the suffix when seeds change, so the cached benchmark data is rebuilt.
-  const marker = path.join(dataDir, `.seeded-${PRODUCTS}-v3`);
+  const marker = path.join(dataDir, `.seeded-${PRODUCTS}-v4`);
   if (fs.existsSync(marker)) return;
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`preparing ${PRODUCTS} synthetic products in ${dataDir} …`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import knexFactory from 'knex';
 import { soakSection } from './soak';
 import { suggestSection } from './suggest-bench';
+import { searchSpeedSection } from './search-speed';
 
 export interface BenchContext {
   hello: string;
@@ -62,6 +63,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       `targets: /api/search p50 ≤ 5 ms, p99 ≤ 30 ms; /api/suggest p99 ≤ 10 ms (latencies here include 32-way queueing on 2 cores)\n` +
       `app RSS after search load: ${rss.rss.toFixed(0)} MB (peak ${rss.peak.toFixed(0)} MB)`,
   );
+  sections.push(await searchSpeedSection(ctx));
   const single = await load('/api/search, 1 connection', ctx.shop, { duration: ctx.duration, connections: 1, paths: searchPaths });
   const singleSuggest = await load('/api/suggest, 1 connection', ctx.shop, { duration: ctx.duration, connections: 1, paths: SUGGEST_MIX.map((q) => `/api/suggest?q=${enc(q)}`) });
   sections.push(

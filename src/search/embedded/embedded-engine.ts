@@ -6,8 +6,19 @@ import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTe
 import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
-import { buildSynonymIndex, hasTypos, matchExpression, planQuery, type Slot, type SynonymIndex } from './query-plan';
+import { buildSynonymIndex, planQuery, type SynonymIndex } from './query-plan';
+import { MAX_TOTAL_HITS, TextRanker, type TextOutcome } from './text-ranker';
+import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
+
+export { MAX_TOTAL_HITS };
+
+/** Bump when indexTerms changes what a document is indexed as: existing indexes are rebuilt on start. */
+export const ANALYZER_VERSION = 'issue11-codes-2';
+const META_TABLE = 'search_index_meta';
+
+/** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
+const QUERY_WORDS_READ = 24;
 
 type Conn = Knex | Knex.Transaction;
 
@@ -17,30 +28,6 @@ export interface DocumentSource {
   batches(conn: Conn): AsyncIterable<readonly SearchDocument[]>;
 }
 
-/**
- * Like Meilisearch's default `pagination.maxTotalHits`: a text query considers at most this many
- * matches, so a word found in most documents (汽车) costs a bounded amount of work. Facets and
- * totalHits of such queries describe those 1000 (the most relevant, or the first by the sort).
- */
-export const MAX_TOTAL_HITS = 1000;
-
-/** Meilisearch's ranking, as FTS5 buckets: zero typos before typos; inside those, matches in earlier attributes first. */
-const ATTRIBUTE_BUCKETS: readonly (readonly string[])[] = [
-  ['title', 'subtitle'],
-  ['title', 'subtitle', 'vehicle'],
-  ['title', 'subtitle', 'vehicle', 'category'],
-];
-
-const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
-
-function withFilter(match: string, filters: Filters): string {
-  return filters.fts ? `(${match}) AND ${filters.fts}` : match;
-}
-
-interface TextOutcome {
-  readonly ranked: readonly number[];
-  readonly highlight: HighlightTerms;
-}
 
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
@@ -48,6 +35,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private vocabularyId = 0;
   private synonyms: SynonymIndex = buildSynonymIndex([]);
   private synonymsVersion = '';
+  private stopWords: ReadonlySet<string> = new Set();
+  private stopWordsVersion = '';
+  private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings));
 
   constructor(
     private readonly db: Knex,
@@ -130,6 +120,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (this.db.client.config.client !== 'pg') await this.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
   }
 
+  async prepare(): Promise<void> {
+    if (!(await this.db.schema.hasTable(META_TABLE))) return;
+    const row = await this.db(META_TABLE).where({ name: 'analyzer' }).first<{ value: string } | undefined>('value');
+    if (row?.value === ANALYZER_VERSION) return;
+    await this.reindex();
+    await this.db(META_TABLE).insert({ name: 'analyzer', value: ANALYZER_VERSION }).onConflict('name').merge();
+  }
+
   async health(): Promise<SearchHealth> {
     try {
       const rows = await this.db.raw<{ n: number }[]>('SELECT count(*) AS n FROM search_docs');
@@ -142,66 +140,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
   private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
-    const analyzed = analyzeQuery(query.q);
+    const analyzed = analyzeQuery(query.q, QUERY_WORDS_READ);
     if (analyzed.words.length === 0) return null;
     await this.refreshCaches();
-    const plan = planQuery(analyzed, this.synonyms, this.vocabulary);
-    let slots = plan.slots;
-    let matches = await this.candidates(slots, filters, query);
-    // Meilisearch's matchingStrategy "last": when nothing has every word, drop words from the end.
-    while (matches.length === 0 && slots.length > 1) {
-      slots = slots.slice(0, -1);
-      matches = await this.candidates(slots, filters, query);
-    }
-    const ranked = query.sort === 'relevance' && matches.length > 1 ? await this.rank(slots, filters, matches) : matches;
-    return { ranked, highlight: plan.highlight };
-  }
-
-  private async candidates(slots: readonly Slot[], filters: Filters, query: SearchQuery): Promise<number[]> {
-    const order = query.sort === 'relevance' ? 'f.rowid DESC' : orderSql(query.sort);
-    return this.ftsDocs(matchExpression(slots, true, TEXT_COLUMNS), filters, order, MAX_TOTAL_HITS + 1);
-  }
-
-  /** Bucket sort: each document goes to the first bucket it matches; newest first inside a bucket. */
-  private async rank(slots: readonly Slot[], filters: Filters, matches: readonly number[]): Promise<number[]> {
-    const buckets = ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, false, cols));
-    buckets.push(matchExpression(slots, false, TEXT_COLUMNS));
-    if (hasTypos(slots)) buckets.push(...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
-    const ranked: number[] = [];
-    const seen = new Set<number>();
-    const take = (docs: readonly number[]) => {
-      for (const d of docs) {
-        if (seen.has(d) || ranked.length >= matches.length) continue;
-        seen.add(d);
-        ranked.push(d);
-      }
-    };
-    if (matches.length <= MAX_TOTAL_HITS) {
-      // Every match is known: one statement gives each document its best bucket.
-      const sql = buckets.map((_, i) => `SELECT f.rowid AS doc, ${i} AS b FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql}`).join(' UNION ALL ');
-      const rows = await this.safeRaw<{ doc: number; b: number }>(sql, buckets.flatMap((m) => [withFilter(m, filters), ...filters.bindings]));
-      const best = new Map<number, number>();
-      for (const r of rows) best.set(r.doc, Math.min(best.get(r.doc) ?? r.b, r.b));
-      const bucketOf = (d: number) => best.get(d) ?? buckets.length;
-      take([...matches].sort((a, b) => bucketOf(a) - bucketOf(b) || b - a));
-      return ranked;
-    }
-    // A broad query: fill buckets in order until MAX_TOTAL_HITS, usually from the first one alone.
-    for (const m of buckets) {
-      if (ranked.length >= MAX_TOTAL_HITS) break;
-      take(await this.ftsDocs(m, filters, 'f.rowid DESC', MAX_TOTAL_HITS + 1));
-    }
-    take(matches);
-    return ranked;
-  }
-
-  /** FTS5 drives (CROSS JOIN fixes the order): the planner would otherwise walk a filter index and probe FTS5 per row. */
-  private async ftsDocs(match: string, filters: Filters, order: string, limit: number): Promise<number[]> {
-    const rows = await this.safeRaw<{ doc: number }>(
-      `SELECT f.rowid AS doc FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
-      [withFilter(match, filters), ...filters.bindings, limit],
-    );
-    return rows.map((r) => r.doc);
+    const plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
+    return this.ranker.search(plan, filters, query.sort);
   }
 
   /**
@@ -246,11 +189,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** One cheap read per search tells whether new vocabulary or edited synonyms must be loaded. */
   private async refreshCaches(): Promise<void> {
-    const rows = await this.db.raw<{ vocab: number | null; syn: string }[]>(
+    const rows = await this.db.raw<{ vocab: number | null; syn: string; stop: string }[]>(
       `SELECT (SELECT max(id) FROM search_terms) AS vocab,
-              (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms) AS syn`,
+              (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms) AS syn,
+              ${STOPWORDS_VERSION_SQL} AS stop`,
     );
-    const { vocab, syn } = rows[0];
+    const { vocab, syn, stop } = rows[0];
+    if (stop !== this.stopWordsVersion) {
+      this.stopWords = new Set(await loadStopWords(this.db));
+      this.stopWordsVersion = stop;
+    }
     if (Number(vocab ?? 0) > this.vocabularyId) {
       const terms = await this.db.raw<{ id: number; term: string }[]>('SELECT id, term FROM search_terms WHERE id > ? ORDER BY id', [this.vocabularyId]);
       for (const t of terms) this.vocabulary.add(t.term);

@@ -24,7 +24,7 @@ export function ftsColumns(d: SearchDocument): [string, string, string, string, 
   const vehicles = new Set<string>();
   for (const v of d.vehicles) for (const t of indexTerms(`${v.make} ${v.model}`, 'rich')) vehicles.add(t);
   const category = new Set<string>();
-  for (const text of [d.categoryName ?? '', d.category ?? '', ...d.tags]) for (const t of indexTerms(text, 'rich')) category.add(t);
+  for (const text of [d.categoryName ?? '', d.category ?? '', ...(d.categoryPath ?? []), ...d.tags]) for (const t of indexTerms(text, 'rich')) category.add(t);
   const facets = new Set([facetToken('type', d.type)]);
   if (d.category) facets.add(facetToken('category', d.category));
   for (const v of d.vehicles) {

@@ -1,25 +1,48 @@
-import { allowedTypos, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
+import { allowedTypos, fold, soundalikeSpan, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
+import { splitHanCode } from '../text/codes';
 import { mixedParts, wordKind } from '../text/tokens';
+import { meaningfulWords, queryIntent } from '../query-intent';
 
 /**
  * One query word (or a phrase that has synonyms), as FTS5 alternatives. `exact` alternatives count
  * as zero typos (the word, its n-grams, its synonyms, its prefix); `typo` ones are vocabulary words
- * within Meilisearch's typo budget.
+ * within Meilisearch's typo budget, or a Chinese word sounding the same (尾登 → 尾灯).
  */
 export interface Slot {
   readonly exact: readonly string[];
   readonly typo: readonly string[];
+  /** The words as typed, for proximity and for choosing which word to drop. */
+  readonly text: string;
+  /** A vehicle or part word: never dropped. */
+  readonly keep: boolean;
+  readonly vehicle: boolean;
+  /** Spellings of the vehicle this slot names, compact (model3, 宏光s, h6): a fitment row with this exact model fits best. */
+  readonly models?: readonly string[];
+  /** For a model: its make, matched instead when nothing fits the model (model3车衣 → 特斯拉 车衣). */
+  readonly broader?: string;
+  /** What to highlight when this slot is part of the search. */
+  readonly terms: readonly string[];
+  readonly prefixes: readonly string[];
 }
 
 export interface QueryPlan {
   readonly slots: readonly Slot[];
-  readonly highlight: HighlightTerms;
+  readonly yearFrom: number | null;
+  readonly yearTo: number | null;
 }
 
 export interface SynonymIndex {
   /** Folded words joined by one space → the alternatives, each a list of folded words. */
   readonly byPhrase: ReadonlyMap<string, readonly (readonly string[])[]>;
   readonly longest: number;
+}
+
+/** What the plan reads besides the query: synonyms, stop words, the Latin vocabulary, part names. */
+export interface PlanContext {
+  readonly synonyms: SynonymIndex;
+  readonly stopWords: ReadonlySet<string>;
+  readonly vocabulary: Vocabulary;
+  readonly partNames?: ReadonlySet<string>;
 }
 
 const MAX_TYPO_ALTERNATIVES = 8;
@@ -65,6 +88,15 @@ interface Collector {
   prefixes: string[];
 }
 
+function collector(): Collector {
+  return { terms: new Set(), prefixes: [] };
+}
+
+function queryWord(text: string): QueryWord {
+  const kind = wordKind(text);
+  return { text, kind, parts: kind === 'mixed' ? mixedParts(text) : [] };
+}
+
 /** Zero-typo alternatives of one folded word. */
 function exactAlternatives(word: QueryWord, prefix: boolean, c: Collector): string[] {
   const alts = [quote(word.text)];
@@ -75,11 +107,20 @@ function exactAlternatives(word: QueryWord, prefix: boolean, c: Collector): stri
     grams.forEach((g) => c.terms.add(g));
     alts.push(allOf(grams.map(quote)));
   }
-  if (word.kind === 'mixed' && word.parts.length > 0) {
-    const parts = word.parts.filter((p) => p.length > 1 || /\p{Script=Han}/u.test(p));
-    if (parts.length > 0) {
-      parts.forEach((p) => c.terms.add(p));
-      alts.push(allOf(parts.map(quote)));
+  if (word.kind === 'mixed') {
+    const unit = splitHanCode(word.text);
+    if (unit) {
+      // 哈弗h6 is found as the unit or as 哈弗 next to h6; the code alone never stands for it.
+      const han = exactAlternatives(queryWord(unit.han), false, c);
+      c.terms.add(unit.code);
+      alts.push(allOf([anyOf(han), quote(unit.code)]));
+    } else {
+      // 12v24v: both number+unit codes; a code is never split into single letters or pinyin initials.
+      const units = word.parts.filter((p) => /^\d+[a-z]+$/.test(p));
+      if (units.length > 1) {
+        units.forEach((p) => c.terms.add(p));
+        alts.push(allOf(units.map(quote)));
+      }
     }
   }
   if (prefix && word.kind !== 'han') {
@@ -90,26 +131,72 @@ function exactAlternatives(word: QueryWord, prefix: boolean, c: Collector): stri
 }
 
 function phraseExpression(phrase: readonly string[], c: Collector): string {
-  return allOf(phrase.map((w) => anyOf(exactAlternatives({ text: w, kind: wordKind(w), parts: wordKind(w) === 'mixed' ? mixedParts(w) : [] }, false, c))));
+  return allOf(phrase.map((w) => anyOf(exactAlternatives(queryWord(w), false, c))));
+}
+
+function latinTypos(word: QueryWord, vocabulary: Vocabulary, c: Collector): string[] {
+  const typo: string[] = [];
+  const budget = word.kind === 'letters' ? allowedTypos(word.text) : 0;
+  if (budget > 0) {
+    for (const m of vocabulary.fuzzy(word.text, budget, MAX_TYPO_ALTERNATIVES + 1)) {
+      if (m.word === word.text || typo.length === MAX_TYPO_ALTERNATIVES) continue;
+      typo.push(quote(m.word));
+      c.terms.add(m.word);
+    }
+  }
+  return typo;
+}
+
+/** baojunweideng → baojun + weideng, when both halves are catalogue words and the whole is not. */
+function runOnSplit(word: QueryWord, vocabulary: Vocabulary, c: Collector): string | null {
+  if (word.kind !== 'letters' || word.text.length < 8 || vocabulary.has(word.text)) return null;
+  for (let i = 4; i <= word.text.length - 4; i++) {
+    const a = word.text.slice(0, i);
+    const b = word.text.slice(i);
+    if (vocabulary.has(a) && vocabulary.has(b)) {
+      c.terms.add(a);
+      c.terms.add(b);
+      return allOf([quote(a), quote(b)]);
+    }
+  }
+  return null;
 }
 
 /**
- * Slots for an analysed query: longest synonym phrases first (tail light → 尾灯), then one slot per
- * word, the last one also matching as a prefix while it is being typed.
+ * Slots for an analysed query: stop words and year words left out (while other words remain),
+ * longest synonym phrases first (tail light → 尾灯), neighbouring codes joined (model 3 → model3),
+ * Chinese words that sound like a catalogue word (尾登 → 尾灯), then one slot per word, the last one
+ * also matching as a prefix while it is being typed.
  */
-export function planQuery(query: AnalyzedQuery, synonyms: SynonymIndex, vocabulary: Vocabulary): QueryPlan {
-  const c: Collector = { terms: new Set(), prefixes: [] };
+export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
+  const intent = queryIntent(query.words, ctx.partNames);
+  const chosen = meaningfulWords(query.words, intent, ctx.stopWords);
+  const ws = chosen.map((x) => x.w);
+  const idx = chosen.map((x) => x.i);
+  const lastTyped = query.lastIsPrefix && idx[idx.length - 1] === query.words.length - 1;
   const slots: Slot[] = [];
-  const ws = query.words;
+  const push = (from: number, to: number, exact: string[], typo: string[], c: Collector) => {
+    const covered = idx.slice(from, to);
+    const vehicle = covered.some((k) => intent.vehicleWords.has(k));
+    const make = covered.map((k) => intent.makeOf.get(k)).find((m) => m !== undefined);
+    const broader = make && !covered.some((k) => query.words[k].text === fold(make)) ? phraseExpression(foldedWords(make), collector()) : undefined;
+    const text = ws.slice(from, to).map((w) => w.text).join('');
+    const models = vehicle ? [text, ...covered.flatMap((k) => { const u = splitHanCode(query.words[k].text); return u ? [u.code, u.han + u.code] : [query.words[k].text]; })] : undefined;
+    slots.push({
+      exact, typo, text, vehicle, broader, models: models ? [...new Set(models)] : undefined,
+      keep: vehicle || covered.some((k) => intent.partWords.has(k)), terms: [...c.terms], prefixes: c.prefixes,
+    });
+  };
   let i = 0;
   while (i < ws.length) {
     let used = 0;
-    for (let n = Math.min(synonyms.longest, ws.length - i); n >= 1 && used === 0; n--) {
+    for (let n = Math.min(ctx.synonyms.longest, ws.length - i); n >= 1 && used === 0; n--) {
       const phrase = ws.slice(i, i + n).map((w) => w.text);
-      const alternatives = synonyms.byPhrase.get(phrase.join(' '));
+      const alternatives = ctx.synonyms.byPhrase.get(phrase.join(' '));
       if (!alternatives) continue;
+      const c = collector();
       const exact = [phraseExpression(phrase, c), ...alternatives.map((a) => phraseExpression(a, c))];
-      slots.push({ exact, typo: [] });
+      push(i, i + n, exact, [], c);
       used = n;
     }
     if (used > 0) {
@@ -117,21 +204,43 @@ export function planQuery(query: AnalyzedQuery, synonyms: SynonymIndex, vocabula
       continue;
     }
     const word = ws[i];
-    const isLast = i === ws.length - 1;
-    const exact = exactAlternatives(word, isLast && query.lastIsPrefix, c);
-    const typo: string[] = [];
-    const budget = word.kind === 'letters' ? allowedTypos(word.text) : 0;
-    if (budget > 0) {
-      for (const m of vocabulary.fuzzy(word.text, budget, MAX_TYPO_ALTERNATIVES + 1)) {
-        if (m.word === word.text || typo.length === MAX_TYPO_ALTERNATIVES) continue;
-        typo.push(quote(m.word));
-        c.terms.add(m.word);
+    const next = ws[i + 1];
+    if (next && word.kind !== 'han' && next.kind !== 'han' && word.text.length + next.text.length <= 16) {
+      // model 3, cr v, bao jun: the two words, or the code written as one.
+      const c = collector();
+      const isLast = i + 2 === ws.length && lastTyped;
+      const joined = queryWord(word.text + next.text);
+      const exact = [allOf([anyOf(exactAlternatives(word, false, c)), anyOf(exactAlternatives(next, isLast, c))]), ...exactAlternatives(joined, isLast, c)];
+      push(i, i + 2, exact, [], c);
+      i += 2;
+      continue;
+    }
+    if (word.kind === 'han') {
+      const soundalike = soundalikeSpan(ws, i);
+      if (soundalike) {
+        const c = collector();
+        const exact = [allOf(ws.slice(i, i + soundalike.length).map((w) => anyOf(exactAlternatives(w, false, c))))];
+        const typo = [phraseExpression([soundalike.word], c)];
+        push(i, i + soundalike.length, exact, typo, c);
+        i += soundalike.length;
+        continue;
       }
     }
-    slots.push({ exact, typo });
+    const c = collector();
+    const isLast = i === ws.length - 1 && lastTyped;
+    const exact = exactAlternatives(word, isLast, c);
+    const split = runOnSplit(word, ctx.vocabulary, c);
+    if (split) exact.push(split);
+    push(i, i + 1, exact, latinTypos(word, ctx.vocabulary, c), c);
     i++;
   }
-  return { slots, highlight: { terms: c.terms, prefixes: c.prefixes } };
+  return { slots, yearFrom: intent.yearFrom, yearTo: intent.yearTo };
+}
+
+
+/** Highlight terms of the slots a search used. */
+export function highlightOf(slots: readonly Slot[]): HighlightTerms {
+  return { terms: new Set(slots.flatMap((s) => s.terms)), prefixes: slots.flatMap((s) => s.prefixes) };
 }
 
 export const COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;

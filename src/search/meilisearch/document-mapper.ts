@@ -74,7 +74,7 @@ export function fitQueryKeys(make: string | undefined, model: string | undefined
 
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   const vehicleText = doc.vehicles.map((v) => clean(`${v.make} ${v.model}`.trim()));
-  const shortFields = [doc.title, doc.subtitle, ...vehicleText, doc.categoryName ?? '', ...doc.tags];
+  const shortFields = [doc.title, doc.subtitle, ...vehicleText, doc.categoryName ?? '', ...(doc.categoryPath ?? []), ...doc.tags];
   const terms = new Set<string>();
   for (const field of shortFields) for (const t of indexTerms(field, 'rich')) terms.add(t);
   return {
@@ -90,6 +90,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     category: doc.category,
     categoryName: doc.categoryName === null ? null : clean(doc.categoryName),
     tags: doc.tags.map(clean),
+    categoryPath: (doc.categoryPath ?? []).map(clean),
     vehicles: doc.vehicles,
     vehicleText,
     makes: [...new Set(doc.vehicles.map((v) => v.make.trim()).filter((m) => m !== ''))],

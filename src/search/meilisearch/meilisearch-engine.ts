@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { Meilisearch } from 'meilisearch';
 import { AppError } from '../../shared/errors';
 import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchQuery, SearchResult, Suggestion } from '../search-engine';
-import { DOMAIN_WORDS, fold } from '../text';
+import { fold, segmenterWords } from '../text';
 import { OutboxStore } from '../outbox/outbox-store';
 import { OutboxWorker, type DrainReport, type OutboxWorkerOptions } from '../outbox/outbox-worker';
 import { IndexAdmin } from './index-admin';
@@ -12,6 +12,8 @@ import { MeiliSink, type TaskWait } from './meili-sink';
 import { buildSearchParams, foldQuery, POST_TAG, PRE_TAG } from './query-builder';
 import { toMarkedHtml, toSearchResult } from './result-mapper';
 import { reindex, type ReindexDeps, type ReindexOutcome } from './reindex';
+import { queryAttempts } from './query-rewrite';
+import { STOPWORDS_VERSION_SQL } from '../stopwords';
 
 export interface MeilisearchEngineOptions {
   readonly db: Knex;
@@ -25,6 +27,8 @@ export interface MeilisearchEngineOptions {
   readonly loadDocuments: () => AsyncIterable<readonly SearchDocument[]>;
   /** For the reindex progress bar; optional. */
   readonly countDocuments?: () => Promise<number>;
+  /** The shared stop-word list (search_stopwords): Meilisearch `stopWords`, and left out of queries. */
+  readonly loadStopWords?: () => Promise<string[]>;
   /** Words Meilisearch must not split (makes, models, part names); defaults to the text module's. */
   readonly dictionary?: readonly string[];
   readonly maxTotalHits?: number;
@@ -67,6 +71,7 @@ export class MeilisearchEngine implements SearchEngine {
   private settingsError: string | null = null;
   /** Set by stop(): an automatic rebuild in progress gives up between batches. */
   private stopping = false;
+  private stopWords: { version: string; words: ReadonlySet<string> } = { version: '', words: new Set() };
 
   constructor(private readonly opts: MeilisearchEngineOptions) {
     this.indexUid = `${opts.indexPrefix}documents`;
@@ -76,7 +81,8 @@ export class MeilisearchEngine implements SearchEngine {
     this.wait = { timeoutMs: opts.taskTimeoutMs ?? 30_000, intervalMs: opts.taskPollMs ?? 25 };
     this.admin = new IndexAdmin(this.client, this.wait, async () => ({
       synonyms: await opts.loadSynonyms(),
-      dictionary: opts.dictionary ?? DOMAIN_WORDS,
+      stopWords: (await opts.loadStopWords?.()) ?? [],
+      dictionary: opts.dictionary ?? segmenterWords(),
       maxTotalHits: this.maxTotalHits,
       maxValuesPerFacet: opts.maxValuesPerFacet ?? 100,
     }));
@@ -95,6 +101,16 @@ export class MeilisearchEngine implements SearchEngine {
       retryMaxMs: opts.worker?.retryMaxMs ?? 5 * 60_000,
       logger: opts.logger,
     });
+  }
+
+  /** The stop-word table, re-read when it changes (one small query per search, like the embedded engine). */
+  private async currentStopWords(): Promise<ReadonlySet<string>> {
+    if (!this.opts.loadStopWords) return this.stopWords.words;
+    const rows = (await this.opts.db.raw(`SELECT ${STOPWORDS_VERSION_SQL} AS v`)) as unknown;
+    const list = Array.isArray(rows) ? rows : (rows as { rows: { v: string }[] }).rows;
+    const version = String((list[0] as { v: unknown } | undefined)?.v ?? '');
+    if (version !== this.stopWords.version) this.stopWords = { version, words: new Set(await this.opts.loadStopWords()) };
+    return this.stopWords.words;
   }
 
   /**
@@ -159,10 +175,15 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const { q, params } = buildSearchParams(query);
     try {
-      const res = await this.client.index(this.indexUid).search(q, params);
-      return toSearchResult(res, query);
+      const attempts = queryAttempts(query.q, await this.currentStopWords());
+      let result: SearchResult | null = null;
+      for (const text of attempts.length > 0 ? attempts : [query.q]) {
+        const { q, params } = buildSearchParams({ ...query, q: text });
+        result = { ...toSearchResult(await this.client.index(this.indexUid).search(q, params), query), query: query.q };
+        if (result.totalHits > 0) break;
+      }
+      return result!;
     } catch (e) {
       throw this.searchError(e);
     }

@@ -1,7 +1,16 @@
 import { fold } from './normalize';
 import { pinyinTerms } from './pinyin-terms';
 import { cutForSearch, cutWords } from './segmenter';
-import { HAN_RUN, isWordToken, mixedParts, wordKind, type WordKind } from './tokens';
+import { hanCodeCompounds, joinHyphenatedCodes, spacedCodes } from './codes';
+import { ALNUM_RUN, HAN_RUN, isWordToken, mixedParts, wordKind, type WordKind } from './tokens';
+
+/** Chinese words this long or shorter also get the pinyin of themselves joined with their neighbour. */
+const MAX_PINYIN_PAIR = 8;
+
+function lastWord(han: string): string {
+  const ws = cutWords(han);
+  return ws[ws.length - 1] ?? han;
+}
 
 /**
  * `rich` fields (title, subtitle, vehicle, category) also get CJK unigrams and bigrams, so any
@@ -14,13 +23,25 @@ export type FieldMode = 'rich' | 'plain';
 export function indexTerms(text: string, mode: FieldMode): Set<string> {
   const terms = new Set<string>();
   if (!text) return terms;
-  const folded = fold(text);
+  const plain = fold(text);
+  const folded = joinHyphenatedCodes(plain);
   for (const token of cutForSearch(folded)) {
     if (!isWordToken(token)) continue;
     terms.add(token);
-    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) terms.add(p);
+    // A lone letter split off a code (the s of 宏光s318) would let 宏光s match 宏光S3: letters stay with their code.
+    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) if (!/^[a-z]$/.test(p)) terms.add(p);
   }
+  // Codes stay whole (h6 in 哈弗h6, the parts cr and v of cr-v as well as crv).
+  for (const code of plain.match(ALNUM_RUN) ?? []) terms.add(code);
+  for (const code of folded.match(ALNUM_RUN) ?? []) terms.add(code);
   if (mode === 'rich') {
+    for (const code of spacedCodes(folded)) terms.add(code);
+    for (const unit of hanCodeCompounds(folded, lastWord)) {
+      terms.add(unit);
+      // bj730, baojun730: the model written in pinyin, as shoppers type it.
+      const split = /^(\p{Script=Han}+)(.+)$/u.exec(unit);
+      if (split) for (const p of pinyinTerms(split[1])) terms.add(p + split[2]);
+    }
     for (const run of folded.match(HAN_RUN) ?? []) {
       const chars = Array.from(run);
       for (let i = 0; i < chars.length; i++) {
@@ -30,6 +51,14 @@ export function indexTerms(text: string, mode: FieldMode): Set<string> {
     }
     for (const token of cutForSearch(folded)) {
       for (const han of token.match(HAN_RUN) ?? []) for (const p of pinyinTerms(han)) terms.add(p);
+    }
+    // Pinyin across two neighbouring words: run-on spellings and initials (五菱宏光 → wulinghongguang, wlhg).
+    for (const run of folded.match(HAN_RUN) ?? []) {
+      const ws = cutWords(run);
+      for (let i = 0; i + 1 < ws.length; i++) {
+        const pair = ws[i] + ws[i + 1];
+        if (Array.from(pair).length <= MAX_PINYIN_PAIR) for (const p of pinyinTerms(pair)) terms.add(p);
+      }
     }
   }
   return terms;
@@ -54,14 +83,14 @@ export const MAX_QUERY_WORDS = 10;
 const MAX_QUERY_CHARS = 256;
 
 /** Query words: folded and segmented like the index; anything that is not a letter or digit is a separator. */
-export function analyzeQuery(q: string): AnalyzedQuery {
-  const folded = fold(q.slice(0, MAX_QUERY_CHARS));
+export function analyzeQuery(q: string, maxWords = MAX_QUERY_WORDS): AnalyzedQuery {
+  const folded = joinHyphenatedCodes(fold(q.slice(0, MAX_QUERY_CHARS)));
   const words: QueryWord[] = [];
   for (const token of cutWords(folded)) {
     if (!isWordToken(token)) continue;
     const kind = wordKind(token);
     words.push({ text: token, kind, parts: kind === 'mixed' ? mixedParts(token) : [] });
-    if (words.length === MAX_QUERY_WORDS) break;
+    if (words.length === maxWords) break;
   }
   const lastIsPrefix = words.length > 0 && /[\p{L}\p{N}]$/u.test(folded);
   return { words, lastIsPrefix };

@@ -4,4 +4,6 @@ export { pinyinTerms } from './pinyin-terms';
 export { cutWords, cutForSearch } from './segmenter';
 export { allowedTypos, Vocabulary } from './typo-tolerance';
 export { highlight, crop, escapeHtml, type HighlightTerms } from './highlighter';
-export { DOMAIN_WORDS, VEHICLE_WORDS, PART_WORDS } from './domain-words';
+export { DOMAIN_WORDS, VEHICLE_WORDS, PART_WORDS, segmenterWords } from './domain-words';
+export { soundalike, soundalikeSpan } from './soundalike';
+export { joinHyphenatedCodes, splitHanCode } from './codes';

@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
-import { DOMAIN_WORDS } from './domain-words';
+import { segmenterWords } from './domain-words';
 
 let instance: Jieba | null = null;
 
@@ -10,7 +10,7 @@ const DOMAIN_FREQ = 200000;
 function jieba(): Jieba {
   if (!instance) {
     instance = Jieba.withDict(dict);
-    instance.loadDict(Buffer.from(DOMAIN_WORDS.map((w) => `${w} ${DOMAIN_FREQ} n`).join('\n')));
+    instance.loadDict(Buffer.from(segmenterWords().map((w) => `${w} ${DOMAIN_FREQ} n`).join('\n')));
   }
   return instance;
 }

@@ -27,6 +27,15 @@ export class Vocabulary {
   private readonly root = node();
   private count = 0;
 
+  has(word: string): boolean {
+    let n: TrieNode | undefined = this.root;
+    for (const ch of word) {
+      n = n.children.get(ch);
+      if (!n) return false;
+    }
+    return n.word !== null;
+  }
+
   get size(): number {
     return this.count;
   }

@@ -34,6 +34,8 @@ export interface SearchBody {
 export interface Term {
   readonly alternatives: readonly (readonly string[])[];
   readonly prefix: boolean;
+  /** Meilisearch also reads this word and the next one written together (sun flower → sunflower). */
+  readonly concat?: string;
 }
 
 interface FieldTokens {
@@ -74,7 +76,11 @@ function searchableFields(ix: IndexState, doc: Record<string, unknown>): string[
 }
 
 export function buildTerms(q: string, settings: StubSettings, tokenizer: Tokenizer): Term[] {
-  const words = tokenizer.tokenize(q).slice(0, 10).map((t) => t.norm);
+  // Stop words are left out of the query, as Meilisearch does; a query made only of stop words keeps them.
+  const stop = new Set(settings.stopWords.map((w) => normalize(w)));
+  const all = tokenizer.tokenize(q).map((t) => t.norm);
+  const meaningful = all.filter((w) => !stop.has(w));
+  const words = (meaningful.length > 0 ? meaningful : all).slice(0, 10);
   const endsInWord = /[\p{L}\p{N}]$/u.test(q);
   const synonyms = new Map<string, string[][]>();
   for (const [key, alts] of Object.entries(settings.synonyms)) {
@@ -97,7 +103,8 @@ export function buildTerms(q: string, settings: StubSettings, tokenizer: Tokeniz
       }
     }
     i += taken;
-    terms.push({ alternatives, prefix: i === words.length && endsInWord && taken === 1 });
+    const concat = taken === 1 && i < words.length ? words[i - 1] + words[i] : undefined;
+    terms.push({ alternatives, prefix: i === words.length && endsInWord && taken === 1, concat });
   }
   return terms;
 }
@@ -195,6 +202,12 @@ export function executeSearch(ix: IndexState, body: SearchBody, started: number)
     const fields: FieldTokens[] = names.map((name, rank) => ({ rank, tokens: fieldTexts(doc[name]).flatMap((t) => tokenizer.tokenize(t)) }));
     const typoOff = new Set(names.flatMap((n, i) => (s.typoTolerance.disableOnAttributes.includes(n) ? [i] : [])));
     const matches = terms.map((t) => matchTerm(t, fields, rules, typoOff));
+    for (let k = 0; k + 1 < terms.length; k++) {
+      const joined = terms[k].concat;
+      if (!joined || (matches[k] && matches[k + 1])) continue;
+      const hit = matchTerm({ alternatives: [[joined]], prefix: k + 2 === terms.length && terms[k + 1].prefix }, fields, rules, typoOff);
+      if (hit) matches[k] = matches[k + 1] = hit;
+    }
     let words = 0;
     while (words < matches.length && matches[words]) words++;
     if (words === 0 || (strategy === 'all' && words < terms.length)) continue;

@@ -3,13 +3,14 @@ import { startMeiliStub } from '../../helpers/meili-stub';
 import type { SearchDocument } from '../../../src/search/search-engine';
 import { Catalogue, makeEngine, openTestDb } from './meili-kit';
 import { loadSynonyms } from '../../../src/search/synonyms';
+import { loadStopWords } from '../../../src/search/stopwords';
 
 /** The Meilisearch adapter, its outbox and the stub, as a conformance subject. */
 export async function meiliSubject(): Promise<ConformanceSubject> {
   const stub = await startMeiliStub();
   const t = await openTestDb();
   const catalogue = new Catalogue();
-  const engine = makeEngine(stub, t.db, catalogue, { loadSynonyms: () => loadSynonyms(t.db) });
+  const engine = makeEngine(stub, t.db, catalogue, { loadSynonyms: () => loadSynonyms(t.db), loadStopWords: () => loadStopWords(t.db) });
   return {
     engine,
     db: t.db,

@@ -1,0 +1,33 @@
+import { load, rssMb, table } from './harness';
+
+/**
+ * Issue 11's search speed rows: uncached `/api/search` on one connection (every request distinct,
+ * so the result cache never answers), over a mix of vehicle+part queries, noise-laden listing titles,
+ * typos, pinyin, codes and broad words (汽车, 灯, 12v). Targets: at 100k p50 ≤ 5 ms and p99 ≤ 30 ms;
+ * at 1M (BENCH_PRODUCTS=1000000) p99 ≤ 100 ms.
+ */
+export const RELEVANCE_MIX = [
+  '汽车', '灯', '12v', '脚垫', '尾灯', '中网', '哈弗h6中网', '特斯拉model3脚垫', '2020款卡罗拉脚垫', 'LED 宝骏730 尾灯',
+  '【包邮】哈弗H6三代专用中网黑化前格栅 21-23款 改装', '宏光S门槛条', 'gl8', 'crv 脚垫', 'model 3', 'dmi', '尾登', '门坎条',
+  '电平充电器', '行车记录议', 'bao jun', 'baojunweideng', 'wlhg', 'lighting', '车灯照明', 'floor mat', 'chargr', '1080p 行车记录仪',
+];
+
+const enc = (q: string) => encodeURIComponent(q);
+
+export interface SpeedContext {
+  readonly shop: string;
+  readonly duration: number;
+  readonly products: number;
+  readonly appPid: number;
+}
+
+export async function searchSpeedSection(ctx: SpeedContext): Promise<string> {
+  const paths = RELEVANCE_MIX.flatMap((q) => Array.from({ length: 40 }, (_, n) => [1, 2].map((page) => `/api/search?q=${enc(q)}&per_page=${n + 1}&page=${page}`)).flat());
+  const shuffled = paths.map((p, i) => ({ p, k: (i * 7919) % paths.length })).sort((a, b) => a.k - b.k).map((x) => x.p);
+  const r = await load('/api/search, uncached, 1 connection (relevance mix)', ctx.shop, { duration: ctx.duration, connections: 1, paths: shuffled });
+  const rss = rssMb(ctx.appPid);
+  const target = ctx.products >= 1_000_000 ? 'p99 ≤ 100 ms' : 'p50 ≤ 5 ms, p99 ≤ 30 ms';
+  return `## Search relevance mix at ${ctx.products} products (uncached, 1 connection, ${ctx.duration}s; ${shuffled.length} distinct URLs)\n` +
+    `${table([['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'], [r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx]])}\n` +
+    `target at this size: ${target}; app RSS ${rss.rss.toFixed(0)} MB (peak ${rss.peak.toFixed(0)} MB)`;
+}
