@@ -5,6 +5,8 @@ import { assertNoDefaultAdmin } from '../admin';
 import { createCatalogService } from '../catalog';
 import { createFitmentShop } from '../fitment';
 import { createNewsService } from '../news';
+import { createCartService } from '../cart';
+import { createOrders } from '../orders';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
 import { runSeeds } from '../../seeds';
@@ -31,7 +33,9 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     const search = createSearchEngine(config, db, logger, articleDocuments);
     const indexer = createSearchIndexer(search, articleDocuments);
     const news = createNewsService(db, { catalog, indexer });
-    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search };
+    const cart = createCartService(db);
+    const orders = createOrders({ db, logger, secret: config.sessionSecret, siteUrl: `http://localhost:${config.port}`, smtpUrl: config.smtpUrl });
+    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search, cart, orders };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {
@@ -46,12 +50,14 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     let stopScheduler = () => {};
     if (opts.startWorkers ?? true) {
       search.start?.();
+      orders.notifications.start();
       stopScheduler = startScheduledArticleIndexer(db, indexer, logger);
     }
     return {
       ...ctx,
       async close() {
         stopScheduler();
+        await orders.notifications.stop();
         await search.stop?.();
         await db.destroy();
       },

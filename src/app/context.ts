@@ -7,6 +7,8 @@ import type { FitmentShop } from '../fitment';
 import type { SearchIndexer } from '../search/search-indexer';
 import type { SearchEngine } from '../search/search-engine';
 import type { NewsService } from '../news';
+import type { CartService } from '../cart';
+import type { Orders } from '../orders';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -21,4 +23,7 @@ export interface AppContext {
   /** Writers call this inside their transaction; search wiring provides the implementation. */
   readonly indexer: SearchIndexer;
   readonly search: SearchEngine;
+  readonly cart: CartService;
+  /** Checkout, order lookup, the order desk and the notification worker. */
+  readonly orders: Orders;
 }

@@ -26,6 +26,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   TRUST_PROXY: z.string().optional(),
   SEED_ON_START: boolish.default(true),
+  // Order notifications; unset = messages are logged instead of sent.
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587').optional()),
 });
 
 export const SEARCH_ENGINES = ['embedded', 'meilisearch'] as const;
@@ -47,6 +49,7 @@ export interface Config {
   readonly logLevel: string;
   readonly trustProxy: boolean | number | string;
   readonly seedOnStart: boolean;
+  readonly smtpUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     seedOnStart: e.SEED_ON_START,
+    smtpUrl: e.SMTP_URL,
   });
 }
 
