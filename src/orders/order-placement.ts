@@ -7,7 +7,7 @@ import { newOrderMail } from './notifications/messages';
 import { newOrderNumber } from './order-number';
 import type { PaymentRegistry } from './payment/registry';
 import { deliveryFee, readSettings } from './shop-settings';
-import { reserveStock } from './stock';
+import { OutOfStockError, reserveStock } from './stock';
 
 export interface PlacedOrder {
   readonly number: string;
@@ -67,8 +67,8 @@ async function insertOrder(deps: PlacementDeps, trx: Knex.Transaction, cartId: s
   if (lines.length === 0) throw new BadRequestError('购物车是空的', 'cart_empty');
   const broken = lines.find((l) => l.problem);
   if (broken) {
-    const code = broken.problem === 'out_of_stock' || broken.problem === 'insufficient' ? 'out_of_stock' : 'cart_has_problems';
-    throw new ConflictError(`${broken.title}：${broken.problemText}`, code);
+    if (broken.problem === 'out_of_stock' || broken.problem === 'insufficient') throw new OutOfStockError(broken.title);
+    throw new ConflictError(`${broken.title}：${broken.problemText}`, 'cart_has_problems');
   }
   const payment = deps.payments.get(input.payment);
   if (!payment) throw new BadRequestError('请选择付款方式', 'invalid_payment', { parameter: 'payment' });
