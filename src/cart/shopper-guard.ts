@@ -44,7 +44,7 @@ export function createShopperGuard(opts: { secret: string; production: boolean }
     next();
   });
   base.use(rejectCrossSite);
-  base.use(express.urlencoded({ extended: false, limit: '20kb', parameterLimit: 50 }));
+  base.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 50 }));
 
   const requireToken: RequestHandler = (req, _res, next) => {
     if (SAFE_METHODS.has(req.method) || csrf.verify(req)) return next();

@@ -63,6 +63,8 @@ export async function placeOrder(deps: PlacementDeps, cartToken: string, input: 
 
 async function insertOrder(deps: PlacementDeps, trx: Knex.Transaction, cartId: string, input: CheckoutInput): Promise<PlacedOrder> {
   const t = (deps.now ?? Date.now)();
+  // A twin submit that committed while this one waited: its order (and emptied cart) is the answer.
+  if (await trx('orders').where({ idempotency_key: input.idempotencyKey }).first('id')) throw new DuplicateSubmit();
   const lines = await loadCartLines(trx, cartId);
   if (lines.length === 0) throw new BadRequestError('购物车是空的', 'cart_empty');
   const broken = lines.find((l) => l.problem);
