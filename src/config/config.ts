@@ -30,6 +30,9 @@ const schema = z.object({
   SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587').optional()),
 });
 
+/** Used only outside production (start-up refuses production without SESSION_SECRET). */
+export const DEVELOPMENT_SESSION_SECRET = 'qipei-development-secret-not-for-production-use';
+
 export const SEARCH_ENGINES = ['embedded', 'meilisearch'] as const;
 export type SearchEngineName = (typeof SEARCH_ENGINES)[number];
 
@@ -117,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       meiliApiKey: e.MEILI_API_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
     }),
-    sessionSecret: e.SESSION_SECRET ?? 'qipei-development-secret-not-for-production-use',
+    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     seedOnStart: e.SEED_ON_START,

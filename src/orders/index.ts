@@ -13,6 +13,8 @@ import { shopOrderRoutes } from './shop-routes';
 export { LOW_STOCK, STOCK_VERSION, reserveStock, releaseStock, OutOfStockError } from './stock';
 export { ORDER_NUMBER, ORDER_ALPHABET, newOrderNumber } from './order-number';
 export { resolveDivision } from './divisions';
+export { placeOrder, type PlacedOrder } from './order-placement';
+export { createPaymentRegistry } from './payment/registry';
 export { maskPhone, maskAddress } from './privacy';
 export { orderSignature, signedOrderPath, LOOKUP_LIMIT } from './order-lookup';
 export { STATUS_LABELS, allowedTransitions, type OrderStatus } from './order-status';
