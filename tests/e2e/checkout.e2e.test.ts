@@ -28,6 +28,15 @@ async function axeClean(page: Page, name: string, js: boolean): Promise<void> {
   expect({ name, violations: axe.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`) }).toEqual({ name, violations: [] });
 }
 
+async function fillAddress(page: Page, city: string, district: string): Promise<void> {
+  await page.locator('#c-name').fill('张三');
+  await page.locator('#c-phone').fill('13812345678');
+  await page.locator('#c-province').fill('广东省');
+  await page.locator('#c-city').fill(city);
+  await page.locator('#c-district').fill(district);
+  await page.locator('#c-address').fill('科技园南区 88 号');
+}
+
 async function click(page: Page, selector: string, url: (u: URL) => boolean): Promise<void> {
   await Promise.all([page.waitForURL(url), page.locator(selector).first().click()]);
 }
@@ -63,24 +72,14 @@ async function buyTailLight(w: WatchedContext, js: boolean): Promise<string> {
   await axeClean(page, `checkout-${js ? 'js' : 'nojs'}`, js);
   if (!js) {
     // A city that isn't in the province comes back as a 400 page with the message and the form still filled in.
-    await page.locator('#c-name').fill('张三');
-    await page.locator('#c-phone').fill('13812345678');
-    await page.locator('#c-province').fill('广东省');
-    await page.locator('#c-city').fill('杭州市');
-    await page.locator('#c-district').fill('西湖区');
-    await page.locator('#c-address').fill('科技园南区 88 号');
+    await fillAddress(page, '杭州市', '西湖区');
     const [res] = await Promise.all([page.waitForResponse((r) => r.url() === `${base}/checkout` && r.request().method() === 'POST'), page.locator('.checkout-form button[type="submit"]').click()]);
     expect(res.status()).toBe(400);
     await page.locator('[data-code="invalid_division"]').waitFor();
     expect(await page.locator('#c-address').inputValue()).toBe('科技园南区 88 号');
     await axeClean(page, 'checkout-error', js);
   }
-  await page.locator('#c-name').fill('张三');
-  await page.locator('#c-phone').fill('13812345678');
-  await page.locator('#c-province').fill('广东省');
-  await page.locator('#c-city').fill('深圳市');
-  await page.locator('#c-district').fill('南山区');
-  await page.locator('#c-address').fill('科技园南区 88 号');
+  await fillAddress(page, '深圳市', '南山区');
   await page.locator('input[name="payment"][value="cod"]').check();
   await click(page, '.checkout-form button[type="submit"]', (u) => u.pathname.startsWith('/orders/QP'));
 

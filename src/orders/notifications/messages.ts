@@ -1,17 +1,10 @@
 import { formatFen } from '../../shared/money';
+import type { CheckoutInput } from '../checkout-form';
 import type { OutgoingMail } from './mail-transport';
 
-export interface MessageOrder {
+export interface MessageOrder extends Pick<CheckoutInput, 'name' | 'phone' | 'email' | 'province' | 'city' | 'district' | 'address' | 'note'> {
   readonly id: number;
   readonly number: string;
-  readonly name: string;
-  readonly phone: string;
-  readonly email: string;
-  readonly province: string;
-  readonly city: string;
-  readonly district: string;
-  readonly address: string;
-  readonly note: string;
   readonly paymentLabel: string;
   readonly totalFen: number;
   readonly items: readonly { title: string; variantLabel: string; qty: number; unitFen: number }[];

@@ -1,15 +1,12 @@
-import { listenTestApp, type ListeningApp } from '../../security/listening-app';
+import type { ListeningApp } from '../../security/listening-app';
 import { testDialect } from '../../helpers/test-db';
 import { ADDRESS, makeProduct } from './orders-kit';
-import { ShopperClient } from './shopper-client';
+import { listenShop, ShopperClient } from './shopper-client';
 
 let t: ListeningApp;
 let base: string;
 beforeAll(async () => {
-  t = await listenTestApp();
-  const addr = t.server.address();
-  if (!addr || typeof addr === 'string') throw new Error('server not listening');
-  base = `http://127.0.0.1:${addr.port}`;
+  ({ t, base } = await listenShop());
 });
 afterAll(async () => t.close());
 

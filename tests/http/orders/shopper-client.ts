@@ -1,4 +1,13 @@
 import { AdminHttpClient } from '../../helpers/admin-http-client';
+import { listenTestApp, type ListeningApp } from '../../security/listening-app';
+
+/** A seeded app on a real loopback port, and its base URL, for shoppers that race each other. */
+export async function listenShop(): Promise<{ t: ListeningApp; base: string }> {
+  const t = await listenTestApp();
+  const addr = t.server.address();
+  if (!addr || typeof addr === 'string') throw new Error('server not listening');
+  return { t, base: `http://127.0.0.1:${addr.port}` };
+}
 
 /** A browser-like shopper over real HTTP: its own cookie jar (cart), same-origin headers, tokens read from pages. */
 export class ShopperClient extends AdminHttpClient {
