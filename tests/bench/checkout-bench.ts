@@ -3,11 +3,14 @@
  * data dir of its own (the shared bench data is never written). Then product pages under load while
  * a few shoppers keep buying, so stock keeps changing. Prints; asserts nothing but reports oversell.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import knexFactory from 'knex';
+import type { Knex } from 'knex';
+import { createDb } from '../../src/db/knex';
+import { startMeiliStub } from '../helpers/meili-stub';
 import { load, startProcess, table, type LoadResult } from './harness';
 
 const PRODUCTS = 1000;
@@ -77,52 +80,101 @@ async function shoppers(base: string, productIds: number[], connections: number,
   return { placed, perSecond: placed / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
 }
 
-export async function checkoutSection(opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-bench-checkout-'));
+interface BenchDatabase {
+  readonly label: string;
+  /** Environment for seed-bulk and the app (database and, on PostgreSQL, search). */
+  readonly env: Record<string, string>;
+  readonly db: () => Knex;
+  close(): Promise<void>;
+}
+
+async function sqliteDatabase(dataDir: string): Promise<BenchDatabase> {
+  return { label: 'SQLite', env: {}, db: () => createDb({ client: 'sqlite3', filename: path.join(dataDir, 'qipei.sqlite') }), close: async () => {} };
+}
+
+/** A schema of its own on BENCH_PG_URL, and a Meilisearch stub (PostgreSQL deployments need Meilisearch). */
+async function pgDatabase(url: string, dist: string): Promise<BenchDatabase> {
+  const schema = `qb_checkout_${process.pid}`;
+  // The stub validates against the OpenAPI document beside its source; the build does not copy JSON.
+  const spec = path.join('tests/fixtures/shared/meilisearch-openapi.json');
+  if (!fs.existsSync(path.join(dist, spec))) fs.cpSync(path.join(dist, '..', spec), path.join(dist, spec));
+  const stub = await startMeiliStub();
+  return {
+    label: 'PostgreSQL',
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, MEILI_URL: stub.url, MEILI_API_KEY: stub.apiKey },
+    db: () => createDb({ client: 'pg', url, schema }),
+    async close() {
+      const admin = createDb({ client: 'pg', url });
+      await admin.raw('drop schema if exists ?? cascade', [schema]).finally(() => admin.destroy());
+      await stub.close();
+    },
+  };
+}
+
+async function measure(target: BenchDatabase, dataDir: string, opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string> {
+  // Asynchronously: on PostgreSQL the Meilisearch stub answering the seed lives in this process.
+  await promisify(execFile)(process.execPath, [path.join(opts.dist, 'src/cli/seed-bulk.js'), '--products', String(PRODUCTS)], { env: { ...process.env, ...target.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
+  const db = target.db();
   try {
-    execFileSync(process.execPath, [path.join(opts.dist, 'src/cli/seed-bulk.js'), '--products', String(PRODUCTS)], { env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: 'ignore' });
-    const db = knexFactory({ client: 'sqlite3', connection: { filename: path.join(dataDir, 'qipei.sqlite') }, useNullAsDefault: true });
+    await db('products').where('slug', 'like', 'bulk-%').update({ stock: STOCK });
+    const rows: { id: number; slug: string }[] = await db('products').where('slug', 'like', 'bulk-%').orderBy('id').select('id', 'slug');
+    const ids = rows.map((r) => Number(r.id));
+    const port = 3990 + Math.floor(Math.random() * 9);
+    const app = await startProcess(path.join(opts.dist, 'src/server.js'), {
+      ...target.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
+    }, port);
+    const base = `http://127.0.0.1:${port}`;
     try {
-      await db('products').where('slug', 'like', 'bulk-%').update({ stock: STOCK });
-      const rows: { id: number; slug: string }[] = await db('products').where('slug', 'like', 'bulk-%').orderBy('id').select('id', 'slug');
-      const ids = rows.map((r) => Number(r.id));
-      const port = 3990 + Math.floor(Math.random() * 9);
-      const app = await startProcess(path.join(opts.dist, 'src/server.js'), {
-        PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn',
-        SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
-      }, port);
-      const base = `http://127.0.0.1:${port}`;
-      try {
-        await shoppers(base, ids, 4, 2); // warm-up
-        const run = await shoppers(base, ids, 32, opts.duration);
-        // Product pages while 4 shoppers keep buying (stock keeps changing underneath the page cache).
-        const pages = rows.slice(0, 200).map((r) => `/p/${r.slug}`);
-        for (const p of pages) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
-        const [product, background] = await Promise.all([load('product page /p/:slug while buying', base, { duration: opts.duration, paths: pages }), shoppers(base, ids, 4, opts.duration)]);
-        const sold = Number((await db('products').whereIn('id', ids).select(db.raw('sum(? - stock) as n', [STOCK])))[0].n);
-        const ordered = Number((await db('order_items').whereIn('product_id', ids).sum({ n: 'qty' }))[0].n ?? 0);
-        const orders = Number((await db('orders').count({ n: '*' }))[0].n);
-        const negative = Number((await db('products').where('stock', '<', 0).count({ n: '*' }))[0].n);
-        const statusText = [...run.statuses].map(([s, n]) => `${s}×${n}`).join(', ');
-        return `## Checkout under load on SQLite (${PRODUCTS} products × ${STOCK} in stock, 32 shoppers, ${opts.duration}s; each order = add to cart, open checkout, submit)\n` +
-          `${table([
-            ['measure', 'value'],
-            ['orders placed', run.placed],
-            ['orders/s', run.perSecond.toFixed(1)],
-            ['POST /checkout p50 ms', run.p50.toFixed(1)],
-            ['POST /checkout p99 ms', run.p99.toFixed(1)],
-            ['checkout responses', statusText],
-            [product.name, `${product.rps.toFixed(0)} req/s, p99 ${product.p99} ms, ${(product.rps / opts.helloRes.rps).toFixed(2)}× hello (target ≥ 0.5×)`],
-            ['orders placed meanwhile', background.placed],
-          ])}\n` +
-          `no oversell: units sold (stock taken) ${sold} = units in orders ${ordered} → ${sold === ordered ? 'yes' : 'NO'}; products below zero: ${negative}; orders in total: ${orders}`;
-      } finally {
-        await app.stop();
-      }
+      await shoppers(base, ids, 4, 2); // warm-up
+      const run = await shoppers(base, ids, 32, opts.duration);
+      // Product pages while 4 shoppers keep buying (stock keeps changing underneath the page cache).
+      const pages = rows.slice(0, 200).map((r) => `/p/${r.slug}`);
+      for (const p of pages) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
+      const [product, background] = await Promise.all([load('product page /p/:slug while buying', base, { duration: opts.duration, paths: pages }), shoppers(base, ids, 4, opts.duration)]);
+      const sold = Number((await db('products').whereIn('id', ids).select(db.raw(`sum(${STOCK} - stock) as n`)))[0].n);
+      const ordered = Number((await db('order_items').whereIn('product_id', ids).sum({ n: 'qty' }))[0].n ?? 0);
+      const orders = Number((await db('orders').count({ n: '*' }))[0].n);
+      const negative = Number((await db('products').where('stock', '<', 0).count({ n: '*' }))[0].n);
+      const statusText = [...run.statuses].map(([s, n]) => `${s}×${n}`).join(', ');
+      return `## Checkout under load on ${target.label} (${PRODUCTS} products × ${STOCK} in stock, 32 shoppers, ${opts.duration}s; each order = add to cart, open checkout, submit)\n` +
+        `${table([
+          ['measure', 'value'],
+          ['orders placed', run.placed],
+          ['orders/s', run.perSecond.toFixed(1)],
+          ['POST /checkout p50 ms', run.p50.toFixed(1)],
+          ['POST /checkout p99 ms', run.p99.toFixed(1)],
+          ['checkout responses', statusText],
+          [product.name, `${product.rps.toFixed(0)} req/s, p99 ${product.p99} ms, ${(product.rps / opts.helloRes.rps).toFixed(2)}× hello (target ≥ 0.5×)`],
+          ['orders placed meanwhile', background.placed],
+        ])}\n` +
+        `no oversell: units sold (stock taken) ${sold} = units in orders ${ordered} → ${sold === ordered ? 'yes' : 'NO'}; products below zero: ${negative}; orders in total: ${orders}`;
     } finally {
-      await db.destroy();
+      await app.stop();
     }
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await db.destroy();
   }
+}
+
+/** SQLite always; PostgreSQL too when BENCH_PG_URL is set (e.g. postgres://postgres@127.0.0.1:5432/test). */
+export async function checkoutSections(opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string[]> {
+  const out: string[] = [];
+  const pgUrl = process.env.BENCH_PG_URL;
+  for (const make of [(dir: string) => sqliteDatabase(dir), ...(pgUrl ? [() => pgDatabase(pgUrl, opts.dist)] : [])]) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-bench-checkout-'));
+    try {
+      const target = await make(dataDir);
+      try {
+        out.push(await measure(target, dataDir, opts));
+      } finally {
+        await target.close();
+      }
+    } catch (err) {
+      out.push(`## Checkout under load: a run failed: ${(err as Error).message}`);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return out;
 }

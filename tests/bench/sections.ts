@@ -3,7 +3,7 @@ import { runUploadBench } from './upload-bench';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { soakSection } from './soak';
-import { checkoutSection } from './checkout-bench';
+import { checkoutSections } from './checkout-bench';
 
 export interface BenchContext {
   hello: string;
@@ -70,7 +70,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       [singleSuggest.name, singleSuggest.rps.toFixed(0), singleSuggest.p50, singleSuggest.p99],
     ])}`,
   );
-  sections.push(await checkoutSection({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') }));
+  sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') })));
   if (process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
   const upload = await runUploadBench();
   sections.push(
