@@ -76,13 +76,6 @@ export function shopOrderRoutes(deps: ShopRouteDeps): Router {
     }
   });
 
-  /** Cities and districts for the checkout's datalists (progressive enhancement). */
-  router.get('/checkout/divisions', (req, res) => {
-    const province = typeof req.query.province === 'string' ? req.query.province : '';
-    const city = typeof req.query.city === 'string' ? req.query.city : '';
-    res.json({ cities: citiesOf(province), districts: city ? districtsOf(province, city) : [] });
-  });
-
   router.get('/orders', guard.token, (_req, res) => {
     res.render('orders/lookup', { title: '查询订单', values: { number: '', phone4: '' }, error: null });
   });
