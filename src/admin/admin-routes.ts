@@ -33,7 +33,8 @@ const PUBLIC_PATHS = new Set(['/login']);
  * check → login required (everything but /login) → body → CSRF (multipart uploads verify their
  * token in the upload route, before any file byte is buffered; no other route accepts multipart).
  */
-export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = {}): Router {
+/** `extraRoutes`: other features' back-office pages (the order desk), behind the same guard and CSRF. */
+export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter; extraRoutes?: readonly Router[] } = {}): Router {
   const production = ctx.config.env === 'production';
   const sessions = createSessionManager(ctx.db, { production });
   const csrf = createCsrf({ secret: ctx.config.sessionSecret, production, sessionToken: (req) => req.adminSession?.token ?? '' });
@@ -91,5 +92,6 @@ export function adminRoutes(ctx: AppContext, opts: { writer?: CatalogWriter } = 
   router.use(articleRoutes(deps));
   router.use(articleImageRoutes(deps));
   router.use(searchInsightRoutes(deps));
+  for (const extra of opts.extraRoutes ?? []) router.use(extra);
   return router;
 }

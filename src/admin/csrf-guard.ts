@@ -51,11 +51,13 @@ function tokenFromRequest(req: Request): string | undefined {
  * HttpOnly cookie and echoed in a header (XHR) or a form field. Bound to the session token,
  * so a token minted before login is useless after it.
  */
-export function createCsrf(opts: { secret: string; production: boolean; sessionToken: (req: Request) => string }) {
+export function createCsrf(opts: { secret: string; production: boolean; sessionToken: (req: Request) => string; cookieName?: string }) {
+  // The shop's forms use their own cookie, so a shopper's token never replaces the admin's.
+  const name = opts.cookieName ?? 'qipei_csrf';
   const { generateCsrfToken, validateRequest } = doubleCsrf({
     getSecret: () => opts.secret,
     getSessionIdentifier: opts.sessionToken,
-    cookieName: opts.production ? '__Host-qipei_csrf' : 'qipei_csrf',
+    cookieName: opts.production ? `__Host-${name}` : name,
     cookieOptions: { sameSite: 'strict', secure: opts.production, httpOnly: true, path: '/' },
     getCsrfTokenFromRequest: tokenFromRequest,
   });

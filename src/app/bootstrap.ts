@@ -5,6 +5,8 @@ import { assertNoDefaultAdmin } from '../admin';
 import { createCatalogService } from '../catalog';
 import { createFitmentShop } from '../fitment';
 import { createNewsService } from '../news';
+import { createCartService } from '../cart';
+import { createOrders } from '../orders';
 import { LocalMediaStorage } from '../media';
 import { createLogger, type Logger } from '../shared/logger';
 import { QueryStatsRecorder } from '../search/query-stats';
@@ -35,7 +37,9 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     const indexer = createSearchIndexer(search, articleDocuments);
     const news = createNewsService(db, { catalog, indexer });
     const queryStats = new QueryStatsRecorder(db, { onError: (err) => logger.warn({ err }, 'search query stats not written; will retry') });
-    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search, queryStats };
+    const cart = createCartService(db);
+    const orders = createOrders({ db, logger, secret: config.sessionSecret, siteUrl: config.publicUrl, smtpUrl: config.smtpUrl });
+    const ctx: AppContext = { config, db, logger, storage, catalog, fitment, news, indexer, search, queryStats, cart, orders };
     if (opts.seed ?? config.seedOnStart) {
       const empty = !(await db('products').first('id'));
       if (empty) {
@@ -51,12 +55,14 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
     if (opts.startWorkers ?? true) {
       search.start?.();
       queryStats.start();
+      orders.notifications.start();
       stopScheduler = startScheduledArticleIndexer(db, indexer, logger);
     }
     return {
       ...ctx,
       async close() {
         stopScheduler();
+        await orders.notifications.stop();
         await search.stop?.();
         await queryStats.stop();
         await db.destroy();

@@ -8,6 +8,8 @@ import type { SearchIndexer } from '../search/search-indexer';
 import type { SearchEngine } from '../search/search-engine';
 import type { QueryStatsRecorder } from '../search/query-stats';
 import type { NewsService } from '../news';
+import type { CartService } from '../cart';
+import type { Orders } from '../orders';
 
 /** Everything the HTTP shell wires together; built once in server.ts (or a test). */
 export interface AppContext {
@@ -24,4 +26,7 @@ export interface AppContext {
   readonly search: SearchEngine;
   /** Counts shoppers' queries per day for the admins' search insight (absent: nothing is counted). */
   readonly queryStats?: QueryStatsRecorder;
+  readonly cart: CartService;
+  /** Checkout, order lookup, the order desk and the notification worker. */
+  readonly orders: Orders;
 }

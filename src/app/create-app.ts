@@ -8,6 +8,7 @@ import { createAssets } from './assets';
 import { BadRequestError } from '../shared/errors';
 import type { AppContext } from './context';
 import { createErrorHandler, notFoundHandler } from './error-handler';
+import { redactRequest, redactResponse } from './log-redaction';
 import { projectRoot } from './paths';
 import { mountRoutes } from './routes';
 import { pageCache } from './page-cache';
@@ -37,6 +38,7 @@ export function createApp(ctx: AppContext): express.Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/static/') },
+      serializers: { req: redactRequest, res: redactResponse },
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import { adminRoutes } from '../admin';
+import { cartRoutes, createShopperGuard } from '../cart';
 import { catalogRoutes, vehiclePageRoutes } from '../catalog';
 import { garageMiddleware, garageRoutes, vehicleApiRoutes } from '../fitment';
 import { mediaRoutes } from '../media';
@@ -28,5 +29,8 @@ export function mountRoutes(app: Express, ctx: AppContext): void {
   app.use(vehiclePageRoutes(ctx.catalog, ctx.fitment, {
     relatedArticles: (v) => ctx.news.articlesForVehicle(v.makeName, v.modelName, 5),
   }));
-  app.use('/admin', adminRoutes(ctx));
+  const guard = createShopperGuard({ secret: ctx.config.sessionSecret, production: ctx.config.env === 'production' });
+  app.use(cartRoutes(ctx.cart, ctx.fitment, guard));
+  app.use(ctx.orders.shopRoutes(ctx.cart, guard));
+  app.use('/admin', adminRoutes(ctx, { extraRoutes: [ctx.orders.adminRoutes()] }));
 }

@@ -27,7 +27,12 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   SEED_ON_START: boolish.default(true),
+  // Order notifications; unset = messages are logged instead of sent.
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587').optional()),
 });
+
+/** Used only outside production (start-up refuses production without SESSION_SECRET). */
+export const DEVELOPMENT_SESSION_SECRET = 'qipei-development-secret-not-for-production-use';
 
 export const SEARCH_ENGINES = ['embedded', 'meilisearch'] as const;
 export type SearchEngineName = (typeof SEARCH_ENGINES)[number];
@@ -52,6 +57,7 @@ export interface Config {
   /** Allowed but unwise settings, logged once at start-up. */
   readonly warnings: readonly string[];
   readonly seedOnStart: boolean;
+  readonly smtpUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -145,12 +151,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       meiliApiKey: e.MEILI_API_KEY,
       indexPrefix: e.MEILI_INDEX_PREFIX,
     }),
-    sessionSecret: e.SESSION_SECRET ?? 'qipei-development-secret-not-for-production-use',
+    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy,
     publicUrl,
     warnings: Object.freeze(warnings),
     seedOnStart: e.SEED_ON_START,
+    smtpUrl: e.SMTP_URL,
   });
 }
 

@@ -6,6 +6,7 @@ import knexFactory from 'knex';
 import { soakSection } from './soak';
 import { suggestSection } from './suggest-bench';
 import { searchSpeedSection } from './search-speed';
+import { checkoutSections } from './checkout-bench';
 
 export interface BenchContext {
   hello: string;
@@ -74,6 +75,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
     ])}`,
   );
   sections.push(await suggestSection(ctx));
+  sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') })));
   if (process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
   const upload = await runUploadBench();
   sections.push(

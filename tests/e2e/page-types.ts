@@ -3,7 +3,11 @@
  * console/CSP cleanliness (e2e), security headers (tests/security) and Lighthouse.
  * Adding a page type is one line here; every suite picks it up.
  */
+import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { cartIdOf } from '../../src/cart';
+import { DEVELOPMENT_SESSION_SECRET } from '../../src/config/config';
+import { createPaymentRegistry, placeOrder, signedOrderPath } from '../../src/orders';
 
 export interface ResolveContext {
   db: Knex;
@@ -58,6 +62,23 @@ async function firstHref(ctx: ResolveContext, page: string, pattern: RegExp): Pr
   return m[1];
 }
 
+/**
+ * An order placed through the real checkout code (a cart of one tail light, cash on delivery) and
+ * its signed link. The suites run without SESSION_SECRET, so links are signed with the development one.
+ */
+async function placedOrder({ db }: ResolveContext): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const product = await richProduct(db);
+  const t = Date.now();
+  await db('carts').insert({ id: cartIdOf(token), created_at: t, updated_at: t });
+  await db('cart_items').insert({ cart_id: cartIdOf(token), product_id: product.id, variant_id: product.variantIds[0], qty: 1, added_at: t });
+  const placed = await placeOrder({ db, payments: createPaymentRegistry(), adminOrderUrl: (n) => `/admin/orders/${n}` }, token, {
+    name: '页面测试', phone: '13800001234', email: '', province: '广东省', city: '深圳市', district: '南山区',
+    address: '科技园 1 号', note: '', payment: 'bank', idempotencyKey: randomBytes(18).toString('base64url'),
+  });
+  return signedOrderPath(DEVELOPMENT_SESSION_SECRET, placed.number);
+}
+
 export const PAGE_TYPES: PageType[] = [
   { name: 'home', path: '/', lighthouse: true },
   { name: 'products', path: '/products' },
@@ -87,6 +108,9 @@ export const PAGE_TYPES: PageType[] = [
   { name: 'garage', path: '/garage' },
   { name: 'garage-select', path: '/garage/select?make=baojun' },
   { name: 'admin-login', path: '/admin/login' },
+  { name: 'cart-empty', path: '/cart' },
+  { name: 'order-lookup', path: '/orders' },
+  { name: 'order', resolve: placedOrder },
 ];
 
 export interface ResolvedPage extends Required<Pick<PageType, 'name' | 'status' | 'kind'>> {

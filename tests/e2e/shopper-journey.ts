@@ -74,17 +74,17 @@ export const SHOPPER_JOURNEY: JourneyStep[] = [
     },
   },
   {
-    name: 'pick a variant (the radio submits the form by script)',
+    name: 'pick a variant (price and stock state follow it in place)',
     async run({ page, state }) {
       const { slug, variantIds } = need(state.product, 'product');
       const id = variantIds[1];
       const radio = page.locator(`.variant-picker input[type="radio"][value="${id}"]`);
-      await Promise.all([page.waitForURL((u) => u.searchParams.get('variant') === String(id)), radio.check()]);
-      if (pathOf(page) !== `/p/${slug}?variant=${id}`) throw new Error(`unexpected URL ${pathOf(page)}`);
-      const checked = await page.locator(`.variant-picker input[value="${id}"]`).isChecked();
+      await radio.check();
+      // Choosing a variant no longer navigates: the same form adds it to the cart.
+      if (pathOf(page) !== `/p/${slug}`) throw new Error(`unexpected URL ${pathOf(page)}`);
       const label = (await page.locator('.variant.selected').textContent()) ?? '';
       const price = (await page.locator('.price.big').textContent()) ?? '';
-      if (!checked || !price || !label.includes(price)) throw new Error(`variant ${id} not shown as selected (label "${label}", price "${price}")`);
+      if (!(await radio.isChecked()) || !price || !label.includes(price)) throw new Error(`variant ${id} not shown as selected (label "${label}", price "${price}")`);
     },
   },
   {

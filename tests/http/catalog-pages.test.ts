@@ -59,11 +59,13 @@ describe('storefront pages', () => {
     expect(product.offers.priceCurrency).toBe('CNY');
   });
 
-  it('when the charger is opened, then its 12V and 24V variants can be picked without JavaScript', async () => {
+  it('when the charger is opened, then its 12V and 24V variants can be picked and added to the cart without JavaScript', async () => {
     const row = await t.runtime.db('products').where('title', 'like', '%电瓶充电器12v24v%').first('slug');
     const href = `/p/${row.slug}`;
     const page = await request(t.app).get(href).expect(200);
-    expect(page.text).toMatch(/<form class="variant-picker" method="get"/);
+    // One form: variant + quantity posted to the cart (the contract's POST /cart/items).
+    expect(page.text).toMatch(/<form class="add-to-cart" method="post" action="\/cart\/items"/);
+    expect(page.text).toMatch(/<fieldset class="variant-picker">/);
     expect(page.text).toContain('12V');
     expect(page.text).toContain('24V');
     const variantIds = [...page.text.matchAll(/name="variant" value="(\d+)"/g)].map((m) => m[1]);

@@ -26,6 +26,13 @@ describe('config', () => {
     }
   });
 
+  it('when SMTP_URL is set, empty or not a mail URL, then it is used, ignored or refused by name', () => {
+    expect(loadConfig({ SMTP_URL: 'smtp://user:pw@mail.example:587' }).smtpUrl).toBe('smtp://user:pw@mail.example:587');
+    expect(loadConfig({ SMTP_URL: '' }).smtpUrl).toBeUndefined();
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(/^SMTP_URL: /);
+  });
+
   it('when production has no SESSION_SECRET, then start-up refuses', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
   });

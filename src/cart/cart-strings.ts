@@ -1,0 +1,27 @@
+/** The shopper-facing words of the cart; tests assert statuses and codes, not these. */
+export const CART_TEXT = Object.freeze({
+  title: '购物车',
+  empty: '购物车还是空的。',
+  added: '已加入购物车',
+  updated: '购物车已更新',
+  removed: '已从购物车移除',
+  qtyInvalid: '数量应为 1–99 的整数',
+  qtyTooMany: '同一商品每单最多购买 99 件',
+  productUnknown: '商品不存在或已下架',
+  variantRequired: '请选择规格',
+  variantUnknown: '所选规格不存在或不属于该商品',
+  variantNotExpected: '该商品没有规格可选',
+  lineUnknown: '购物车中没有这一项',
+  outOfStock: '缺货',
+  notEnough: (n: number) => `库存不足，仅剩 ${n} 件`,
+  unexpectedField: (name: string) => `不接受字段 ${name}（价格等以商品页为准）`,
+  problems: {
+    deleted: '商品已删除，请移除',
+    unpublished: '商品已下架，请移除',
+    variant_gone: '所选规格已不存在，请移除后重新选择',
+    out_of_stock: '已缺货，请移除',
+    insufficient: '库存不足，请减少数量',
+  } as Record<string, string>,
+  blocked: '购物车中有无法购买的商品，请先按提示处理。',
+  noFitWarning: (vehicle: string) => `可能不适配您的 ${vehicle}，请核对车型`,
+});

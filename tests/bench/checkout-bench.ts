@@ -1,0 +1,180 @@
+/**
+ * Checkout under load: 32 shoppers each looping cart → checkout on 1,000 products with stock, on a
+ * data dir of its own (the shared bench data is never written). Then product pages under load while
+ * a few shoppers keep buying, so stock keeps changing. Prints; asserts nothing but reports oversell.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { createDb } from '../../src/db/knex';
+import { startMeiliStub } from '../helpers/meili-stub';
+import { load, startProcess, table, type LoadResult } from './harness';
+
+const PRODUCTS = 1000;
+const STOCK = 1000;
+
+class Shopper {
+  private readonly jar = new Map<string, string>();
+  constructor(private readonly base: string) {}
+
+  private async request(pathname: string, form?: Record<string, string>): Promise<{ status: number; text: string; location: string | null }> {
+    const res = await fetch(`${this.base}${pathname}`, {
+      method: form ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: {
+        cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        origin: this.base,
+        'sec-fetch-site': 'same-origin',
+        ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
+      body: form ? new URLSearchParams(form).toString() : undefined,
+    });
+    for (const raw of res.headers.getSetCookie()) {
+      const [pair] = raw.split(';');
+      const eq = pair.indexOf('=');
+      this.jar.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+  }
+
+  /** One order of one item; returns the checkout POST's latency and whether an order was made. */
+  async buy(product: number, qty: number): Promise<{ ms: number; placed: boolean; status: number }> {
+    await this.request('/cart/items', { product: String(product), qty: String(qty) });
+    const page = await this.request('/checkout');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const key = /name="idempotency_key" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+    const started = performance.now();
+    const res = await this.request('/checkout', {
+      _csrf: csrf, idempotency_key: key, name: '压测', phone: '13800138000', province: '广东省', city: '深圳市', district: '南山区',
+      address: '科技园 1 号', note: '', payment: 'cod',
+    });
+    const ms = performance.now() - started;
+    const placed = res.status === 303 && (res.location ?? '').startsWith('/orders/QP');
+    if (!placed && res.status !== 409) await this.request('/cart'); // keep going; the status is counted
+    return { ms, placed, status: res.status };
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
+}
+
+async function shoppers(base: string, productIds: number[], connections: number, seconds: number) {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let placed = 0;
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(Array.from({ length: connections }, async (_, c) => {
+    const shopper = new Shopper(base);
+    for (let i = 0; Date.now() < until; i++) {
+      const r = await shopper.buy(productIds[(c * 997 + i * 31) % productIds.length], 1 + (i % 2));
+      latencies.push(r.ms);
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      if (r.placed) placed++;
+    }
+  }));
+  latencies.sort((a, b) => a - b);
+  return { placed, perSecond: placed / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
+}
+
+interface BenchDatabase {
+  readonly label: string;
+  /** Environment for seed-bulk and the app (database and, on PostgreSQL, search). */
+  readonly env: Record<string, string>;
+  readonly db: () => Knex;
+  close(): Promise<void>;
+}
+
+async function sqliteDatabase(dataDir: string): Promise<BenchDatabase> {
+  return { label: 'SQLite', env: {}, db: () => createDb({ client: 'sqlite3', filename: path.join(dataDir, 'qipei.sqlite') }), close: async () => {} };
+}
+
+/** A schema of its own on BENCH_PG_URL, and a Meilisearch stub (PostgreSQL deployments need Meilisearch). */
+async function pgDatabase(url: string, dist: string): Promise<BenchDatabase> {
+  const schema = `qb_checkout_${process.pid}`;
+  // The stub validates against the OpenAPI document beside its source; the build does not copy JSON.
+  const spec = path.join('tests/fixtures/shared/meilisearch-openapi.json');
+  if (!fs.existsSync(path.join(dist, spec))) fs.cpSync(path.join(dist, '..', spec), path.join(dist, spec));
+  const stub = await startMeiliStub();
+  return {
+    label: 'PostgreSQL',
+    env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, MEILI_URL: stub.url, MEILI_API_KEY: stub.apiKey },
+    db: () => createDb({ client: 'pg', url, schema }),
+    async close() {
+      const admin = createDb({ client: 'pg', url });
+      await admin.raw('drop schema if exists ?? cascade', [schema]).finally(() => admin.destroy());
+      await stub.close();
+    },
+  };
+}
+
+async function measure(target: BenchDatabase, dataDir: string, opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string> {
+  // Asynchronously: on PostgreSQL the Meilisearch stub answering the seed lives in this process.
+  await promisify(execFile)(process.execPath, [path.join(opts.dist, 'src/cli/seed-bulk.js'), '--products', String(PRODUCTS)], { env: { ...process.env, ...target.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
+  const db = target.db();
+  try {
+    await db('products').where('slug', 'like', 'bulk-%').update({ stock: STOCK });
+    const rows: { id: number; slug: string }[] = await db('products').where('slug', 'like', 'bulk-%').orderBy('id').select('id', 'slug');
+    const ids = rows.map((r) => Number(r.id));
+    const port = 3990 + Math.floor(Math.random() * 9);
+    const app = await startProcess(path.join(opts.dist, 'src/server.js'), {
+      ...target.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
+    }, port);
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await shoppers(base, ids, 4, 2); // warm-up
+      const run = await shoppers(base, ids, 32, opts.duration);
+      // Product pages while 4 shoppers keep buying (stock keeps changing underneath the page cache).
+      const pages = rows.slice(0, 200).map((r) => `/p/${r.slug}`);
+      for (const p of pages) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
+      const [product, background] = await Promise.all([load('product page /p/:slug while buying', base, { duration: opts.duration, paths: pages }), shoppers(base, ids, 4, opts.duration)]);
+      const sold = Number((await db('products').whereIn('id', ids).select(db.raw(`sum(${STOCK} - stock) as n`)))[0].n);
+      const ordered = Number((await db('order_items').whereIn('product_id', ids).sum({ n: 'qty' }))[0].n ?? 0);
+      const orders = Number((await db('orders').count({ n: '*' }))[0].n);
+      const negative = Number((await db('products').where('stock', '<', 0).count({ n: '*' }))[0].n);
+      const statusText = [...run.statuses].map(([s, n]) => `${s}×${n}`).join(', ');
+      return `## Checkout under load on ${target.label} (${PRODUCTS} products × ${STOCK} in stock, 32 shoppers, ${opts.duration}s; each order = add to cart, open checkout, submit)\n` +
+        `${table([
+          ['measure', 'value'],
+          ['orders placed', run.placed],
+          ['orders/s', run.perSecond.toFixed(1)],
+          ['POST /checkout p50 ms', run.p50.toFixed(1)],
+          ['POST /checkout p99 ms', run.p99.toFixed(1)],
+          ['checkout responses', statusText],
+          [product.name, `${product.rps.toFixed(0)} req/s, p99 ${product.p99} ms, ${(product.rps / opts.helloRes.rps).toFixed(2)}× hello (target ≥ 0.5×)`],
+          ['orders placed meanwhile', background.placed],
+        ])}\n` +
+        `no oversell: units sold (stock taken) ${sold} = units in orders ${ordered} → ${sold === ordered ? 'yes' : 'NO'}; products below zero: ${negative}; orders in total: ${orders}`;
+    } finally {
+      await app.stop();
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** SQLite always; PostgreSQL too when BENCH_PG_URL is set (e.g. postgres://postgres@127.0.0.1:5432/test). */
+export async function checkoutSections(opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string[]> {
+  const out: string[] = [];
+  const pgUrl = process.env.BENCH_PG_URL;
+  for (const make of [(dir: string) => sqliteDatabase(dir), ...(pgUrl ? [() => pgDatabase(pgUrl, opts.dist)] : [])]) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qipei-bench-checkout-'));
+    try {
+      const target = await make(dataDir);
+      try {
+        out.push(await measure(target, dataDir, opts));
+      } finally {
+        await target.close();
+      }
+    } catch (err) {
+      out.push(`## Checkout under load: a run failed: ${(err as Error).message}`);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
