@@ -79,7 +79,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(assets.middleware);
   app.use(expressLayouts);
   app.use(viewHelpers(ctx, assets));
-  app.use(pageCache(ctx.db, { cacheable: (p) => p === '/' || p === '/products' || p === '/sitemap.xml' || p.startsWith('/c/') || p.startsWith('/p/') || p === '/vehicles' || p.startsWith('/vehicles/') }));
+  app.use(pageCache(ctx.db, { cacheable: (p) => p === '/' || p === '/products' || p === '/sitemap.xml' || /^\/sitemap-\d+\.xml$/.test(p) || p.startsWith('/c/') || p.startsWith('/p/') || p === '/vehicles' || p.startsWith('/vehicles/') }));
 
   mountRoutes(app, ctx);
 
