@@ -24,7 +24,7 @@ export function dictionaryCosts(root: string): { name: string; rssMb: number; he
   });
 }
 
-/** Which of the dictionaries the serving process has loaded, from its memory map (native parts) and modules. */
+/** The dictionaries as a table: what each adds to a process that loads it. */
 export function formatDictionaryCosts(costs: { name: string; rssMb: number; heapMb: number }[]): string {
   return table([['dictionary (loaded on first use)', 'RSS MB', 'JS heap + external MB'], ...costs.map((c) => [c.name, c.rssMb.toFixed(1), c.heapMb.toFixed(1)])]);
 }

@@ -125,14 +125,13 @@ async function main(): Promise<void> {
         `app log: ${fileMb(logFile).toFixed(1)} MB written`,
     );
     const costs = dictionaryCosts(root);
-    const loaded = fs.readFileSync(`/proc/${pid}/maps`, 'utf8').includes('jieba') ? 'loaded' : 'not loaded';
     sections.push(
       `## Memory of the serving process (target ≤ 250 MB after the storefront load)\n${table([
         ['moment', 'RSS MB', 'anon MB', 'file-backed MB', 'peak MB'],
         ['after start', rssStart.rss.toFixed(0), rssStart.anon.toFixed(0), rssStart.file.toFixed(0), rssStart.peak.toFixed(0)],
         ['after the bulk write', rssBulk.rss.toFixed(0), rssBulk.anon.toFixed(0), rssBulk.file.toFixed(0), rssBulk.peak.toFixed(0)],
         ['after the storefront load', rss.rss.toFixed(0), rss.anon.toFixed(0), rss.file.toFixed(0), rss.peak.toFixed(0)],
-      ])}\n${formatDictionaryCosts(costs)}\njieba native module in the serving process after the storefront load: ${loaded}`,
+      ])}\n${formatDictionaryCosts(costs)}`,
     );
 
     const extra = await import('./sections.js').catch(() => null);
