@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import type { Knex } from 'knex';
-import { dialectOf } from './knex';
+import { BUSY_TIMEOUT_MS, dialectOf } from './knex';
 
 export interface MaintenanceResult {
   walBytesBefore: number;
   walBytesAfter: number;
   /** A TRUNCATE checkpoint ran and copied the whole WAL into the database. */
   checkpointed: boolean;
-  /** PRAGMA optimize ran because another connection (or this one) committed since the last pass. */
+  /** PRAGMA optimize ran: the database changed since the last maintenance and has been quiet since the previous pass. */
   optimized: boolean;
 }
 
@@ -25,49 +25,79 @@ const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
  * no reader's snapshot reaches, and it never shrinks the file: a WAL left large and partly
  * un-copied makes every page read of this process search the WAL index first. And without
  * statistics (sqlite_stat1) the planner guesses row counts that a bulk write has made wrong.
- * So, on a timer: checkpoint with TRUNCATE when the WAL has grown, and run PRAGMA optimize
- * (bounded by analysis_limit) when the database changed since the last pass.
+ * So, on a timer, once writes have stopped: PRAGMA optimize (bounded by analysis_limit) when
+ * the database changed since it last ran, then a TRUNCATE checkpoint when the WAL has grown.
  */
 export function sqliteMaintenance(db: Knex, opts: { walLimitBytes?: number } = {}): SqliteMaintenance | null {
   if (dialectOf(db) !== 'sqlite') return null;
   const file = (db.client.config.connection as { filename: string }).filename;
   if (file === ':memory:') return null;
   const limit = opts.walLimitBytes ?? WAL_LIMIT_BYTES;
-  const walSize = () => {
+  const walStat = () => {
     try {
-      return fs.statSync(`${file}-wal`).size;
+      const st = fs.statSync(`${file}-wal`);
+      return { size: st.size, mtime: st.mtimeMs };
     } catch {
-      return 0;
+      return { size: 0, mtime: 0 };
     }
   };
-  let lastToken = '';
+  /**
+   * What has changed: commits by other connections (data_version), this connection's own writes
+   * (total_changes), and the WAL file, which grows while a long transaction elsewhere is still open.
+   */
+  const changeToken = async () => {
+    const [{ data_version: version }]: { data_version: number }[] = await db.raw('PRAGMA data_version');
+    const [{ n: own }]: { n: number }[] = await db.raw('SELECT total_changes() AS n');
+    const wal = walStat();
+    return `${version}:${own}:${wal.size}:${wal.mtime}`;
+  };
+  let previous = '';
+  let maintainedAt = '';
   return {
     async run() {
-      const walBytesBefore = walSize();
-      // data_version moves when another connection has committed since this one last read it;
-      // total_changes counts this connection's own writes.
-      const [{ data_version: version }]: { data_version: number }[] = await db.raw('PRAGMA data_version');
-      const [{ n: own }]: { n: number }[] = await db.raw('SELECT total_changes() AS n');
-      const token = `${version}:${own}`;
-      // The first pass optimizes too: a database that was never analysed gets its statistics.
-      const optimized = token !== lastToken;
-      if (optimized) {
+      const walBytesBefore = walStat().size;
+      const token = await changeToken();
+      // Only once the database has been quiet for a whole interval: ANALYZE and the checkpoint
+      // need locks a bulk writer holds, and this process's one connection would wait for them
+      // (busy_timeout) while every request queued behind it.
+      const quiet = token === previous;
+      previous = token;
+      if (!quiet || token === maintainedAt) return { walBytesBefore, walBytesAfter: walBytesBefore, checkpointed: false, optimized: false };
+      const checkpointed = await withoutWaiting(db, async (all) => {
         // analysis_limit bounds the rows ANALYZE reads per index, so a pass stays cheap at any size.
-        await db.raw('PRAGMA analysis_limit = 1000');
-        await db.raw('PRAGMA optimize = 0x10002');
-      }
-      // After optimize, whose statistics land in the WAL too.
-      let checkpointed = false;
-      if (walSize() > limit) {
-        // busy = 1 when a reader or writer elsewhere held it back; the next pass tries again.
-        const [{ busy }]: { busy: number }[] = await db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
-        checkpointed = Number(busy) === 0;
-      }
-      const [{ n: after }]: { n: number }[] = await db.raw('SELECT total_changes() AS n');
-      lastToken = `${(await db.raw('PRAGMA data_version'))[0].data_version}:${after}`;
-      return { walBytesBefore, walBytesAfter: walSize(), checkpointed, optimized };
+        await all('PRAGMA analysis_limit = 1000');
+        await all('PRAGMA optimize = 0x10002');
+        // After optimize, whose statistics land in the WAL too. busy = 1: a reader held it back.
+        if (walStat().size <= limit) return false;
+        const [{ busy }] = (await all('PRAGMA wal_checkpoint(TRUNCATE)')) as { busy: number }[];
+        return Number(busy) === 0;
+      });
+      previous = maintainedAt = await changeToken();
+      return { walBytesBefore, walBytesAfter: walStat().size, checkpointed, optimized: true };
     },
   };
+}
+
+interface RawSqlite {
+  all(sql: string, cb: (err: Error | null, rows: unknown[]) => void): void;
+}
+
+/**
+ * Runs `work` on the pool's one connection, held for the duration (requests queue for a moment),
+ * with busy_timeout 0: if another process holds the write lock, SQLITE_BUSY comes back at once
+ * instead of this process waiting up to busy_timeout with every request behind it.
+ */
+async function withoutWaiting<T>(db: Knex, work: (all: (sql: string) => Promise<unknown[]>) => Promise<T>): Promise<T> {
+  const client = db.client as { acquireConnection(): Promise<RawSqlite>; releaseConnection(c: RawSqlite): Promise<void> };
+  const conn = await client.acquireConnection();
+  const all = (sql: string) => new Promise<unknown[]>((resolve, reject) => conn.all(sql, (err, rows) => (err ? reject(err) : resolve(rows))));
+  try {
+    await all('PRAGMA busy_timeout = 0');
+    return await work(all);
+  } finally {
+    await all(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    await client.releaseConnection(conn);
+  }
 }
 
 /** Runs maintenance every `everyMs` (unref'd: never keeps the process alive); returns a stop function. */

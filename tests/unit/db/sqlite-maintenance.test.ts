@@ -34,6 +34,8 @@ describeOn('sqlite')('SQLite maintenance after a bulk write from another connect
       const walBefore = fs.statSync(`${filename}-wal`).size;
       expect(walBefore).toBeGreaterThan(512 * 1024);
 
+      // The first pass sees the write just happened and leaves it for the next, quiet one.
+      expect(await maintenance.run()).toMatchObject({ checkpointed: false, optimized: false });
       const result = await maintenance.run();
       expect(result).toMatchObject({ checkpointed: true, optimized: true, walBytesAfter: 0 });
       expect(result.walBytesBefore).toBe(walBefore);
@@ -49,13 +51,41 @@ describeOn('sqlite')('SQLite maintenance after a bulk write from another connect
     }
   });
 
-  it('when nothing was written since the last pass, then a pass neither checkpoints nor optimizes', async () => {
+  it('when another process holds the write lock, then a pass fails at once with SQLITE_BUSY instead of waiting, and the app keeps serving', async () => {
+    const filename = path.join(dir, 'busy.sqlite');
+    const app = createDb({ client: 'sqlite3', filename });
+    const importer = createDb({ client: 'sqlite3', filename });
+    try {
+      await app.schema.createTable('items', (t) => t.increments('id'));
+      const maintenance = sqliteMaintenance(app)!;
+      await maintenance.run();
+      await maintenance.run();
+      await importer('items').insert({});
+      expect(await maintenance.run()).toMatchObject({ optimized: false });
+      // The importer is mid-transaction (write lock held) when the quiet pass wants to optimize.
+      await importer.transaction(async (trx) => {
+        await trx('items').insert({});
+        await expect(maintenance.run()).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+        // The app's connection is back at its normal busy_timeout and serves reads meanwhile.
+        expect(await app.raw('PRAGMA busy_timeout')).toEqual([{ timeout: 10_000 }]);
+        expect(await app('items').count({ n: '*' })).toEqual([{ n: 1 }]);
+      });
+      expect(await maintenance.run()).toMatchObject({ optimized: false });
+      expect(await maintenance.run()).toMatchObject({ optimized: true });
+    } finally {
+      await importer.destroy();
+      await app.destroy();
+    }
+  });
+
+  it('when nothing was written since the last maintenance, then a pass neither checkpoints nor optimizes', async () => {
     const filename = path.join(dir, 'idle.sqlite');
     const app = createDb({ client: 'sqlite3', filename });
     try {
       await app.schema.createTable('items', (t) => t.increments('id'));
       const maintenance = sqliteMaintenance(app)!;
       await maintenance.run();
+      expect(await maintenance.run()).toMatchObject({ optimized: true });
       expect(await maintenance.run()).toMatchObject({ checkpointed: false, optimized: false });
     } finally {
       await app.destroy();
