@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const rss = rssMb(pid);
     sections.push(
       `## Storefront at ${PRODUCTS} + ${BULK} products, after a bulk write into the running app (32 connections, ${DURATION}s each)\n` +
-        `conditions: ${Object.entries(launch.env).map(([k, v]) => `${k}=${v} `).join('')}node ${launch.nodeArgs.join(' ')} dist/src/server.js, NODE_ENV=production, LOG_LEVEL default (info), logs to ${logFile}\n` +
+        `conditions: ${Object.entries(launch.env).map(([k, v]) => `${k}=${v} `).join('')}${['node', ...launch.nodeArgs, 'dist/src/server.js'].join(' ')}, NODE_ENV=production, LOG_LEVEL default (info), logs to ${logFile}\n` +
         `bulk write: seed:bulk --products ${BULK} in ${bulk.seconds.toFixed(0)} s while serving ${bulk.served} requests (non-2xx ${bulk.non2xx}); WAL after it ${walAfterBulk.toFixed(1)} MB\n` +
         `${table(rows)}\n` +
         `targets: listing ≥ 0.5× hello and p99 ≤ 25 ms; product ≥ 0.5× hello\n` +
