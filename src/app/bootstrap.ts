@@ -1,6 +1,7 @@
 import type { Config } from '../config/config';
 import { createDb } from '../db/knex';
 import { migrateLatest } from '../db/migrate';
+import { startSqliteMaintenance } from '../db/sqlite-maintenance';
 import { assertNoDefaultAdmin } from '../admin';
 import { createCatalogService } from '../catalog';
 import { createFitmentShop } from '../fitment';
@@ -52,17 +53,20 @@ export async function bootstrap(config: Config, opts: { logger?: Logger; seed?: 
       }
     }
     let stopScheduler = () => {};
+    let stopMaintenance = () => {};
     if (opts.startWorkers ?? true) {
       search.start?.();
       queryStats.start();
       orders.notifications.start();
       stopScheduler = startScheduledArticleIndexer(db, indexer, logger);
+      stopMaintenance = startSqliteMaintenance(db, (r) => r.checkpointed && logger.info(r, 'sqlite: WAL checkpointed'), (err) => logger.warn({ err }, 'sqlite maintenance failed'));
     }
     return {
       ...ctx,
       async close() {
         stopScheduler();
         await orders.notifications.stop();
+        stopMaintenance();
         await search.stop?.();
         await queryStats.stop();
         await db.destroy();

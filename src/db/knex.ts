@@ -5,6 +5,9 @@ import knexFactory, { type Knex } from 'knex';
 import type { Config } from '../config/config';
 
 export type Db = Knex;
+
+/** How long a SQLite connection waits for another process's lock before SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 10_000;
 export type Dialect = 'sqlite' | 'pg';
 
 export function dialectOf(db: Knex): Dialect {
@@ -36,7 +39,7 @@ export function createDb(database: Config['database']): Knex {
       max: 1,
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
         conn.exec(
-          'PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;',
+          `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`,
           (err) => done(err, conn),
         );
       },

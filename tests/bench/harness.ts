@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import autocannon from 'autocannon';
 
 export interface LoadResult {
@@ -11,23 +12,46 @@ export interface LoadResult {
   non2xx: number;
 }
 
+export interface StartOptions {
+  /** Polled on /healthz until it answers; otherwise the process must print `LISTENING <port>`. */
+  port?: number;
+  /**
+   * stdout and stderr go to this file, as in production. A pipe read by the bench would measure the
+   * bench instead: the child blocks on a full pipe while the bench's event loop runs autocannon.
+   */
+  logFile?: string;
+  /** Extra node flags (e.g. from the production start command). */
+  nodeArgs?: string[];
+}
+
 /** Starts a node process and resolves once it prints `LISTENING <port>` or answers on /healthz. */
-export async function startProcess(script: string, env: Record<string, string>, port?: number): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
+export async function startProcess(script: string, env: Record<string, string>, portOrOpts: number | StartOptions = {}): Promise<{ child: ChildProcess; port: number; stop(): Promise<void> }> {
+  const opts = typeof portOrOpts === 'number' ? { port: portOrOpts } : portOrOpts;
+  const { port, logFile } = opts;
+  const out = logFile ? fs.openSync(logFile, 'a') : 'pipe';
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script], { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  if (typeof out === 'number') fs.closeSync(out);
+  // Only the tail is kept for error messages; the whole output is never accumulated.
+  let tail = '';
+  const remember = (c: Buffer) => (tail = (tail + c.toString()).slice(-4000));
+  const logTail = () => (logFile ? readTail(logFile) : tail);
   const ready = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${output.slice(-2000)}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /LISTENING (\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${output.slice(-2000)}`)));
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${logTail()}`)), 120_000);
+    if (child.stdout) {
+      const onData = (chunk: Buffer) => {
+        remember(chunk);
+        const m = /LISTENING (\d+)/.exec(tail);
+        if (m) {
+          clearTimeout(timer);
+          child.stdout!.off('data', onData);
+          child.stdout!.resume();
+          resolve(Number(m[1]));
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr!.on('data', remember);
+    }
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${logTail()}`)));
     if (port) {
       const poll = setInterval(async () => {
         try {
@@ -57,6 +81,34 @@ export async function startProcess(script: string, env: Record<string, string>, 
   };
 }
 
+function readTail(file: string): string {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.slice(-4000);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * How production starts the server: the env assignments and node flags of `npm start`'s command
+ * (package.json scripts.start, e.g. `MALLOC_ARENA_MAX=2 node --flag dist/src/server.js`), so the
+ * bench runs exactly what production runs.
+ */
+export function productionLaunch(root: string): { env: Record<string, string>; nodeArgs: string[] } {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = pkg.scripts.start.split(/\s+/).filter(Boolean);
+  const env: Record<string, string> = {};
+  const nodeArgs: string[] = [];
+  let i = 0;
+  for (; i < words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[i]); i++) {
+    const [k, ...v] = words[i].split('=');
+    env[k] = v.join('=');
+  }
+  if (words[i] === 'node') for (i++; i < words.length && words[i].startsWith('-'); i++) nodeArgs.push(words[i]);
+  return { env, nodeArgs };
+}
+
 export async function load(name: string, url: string, opts: { connections?: number; duration?: number; paths?: string[] } = {}): Promise<LoadResult> {
   const paths = opts.paths;
   const result = await autocannon({
@@ -68,10 +120,16 @@ export async function load(name: string, url: string, opts: { connections?: numb
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 
-export function rssMb(pid: number): { rss: number; peak: number } {
+export function rssMb(pid: number): { rss: number; peak: number; anon: number; file: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024, anon: kb('RssAnon') / 1024, file: kb('RssFile') / 1024 };
+}
+
+/** User + system CPU time of a process so far, in ms: steadier than throughput on a shared machine. */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export function table(rows: (string | number)[][]): string {

@@ -1,8 +1,13 @@
 /**
  * Soak (`npm run bench -- --soak`, not in CI): half the measured maximum throughput on mixed
- * pages for BENCH_SOAK_SECONDS (default 600), sampling the app's RSS every 10 s. Passes when
- * nothing failed and RSS is flat: the mean of the first window after warm-up and of the last
- * window differ by at most ±10 %. Also the article view counter check, once articles exist.
+ * pages for BENCH_SOAK_SECONDS (default 600), in windows of a minute, each reporting its rate,
+ * errors, p99 and the app's RSS. Passes when nothing failed and RSS did not grow: the mean of the
+ * last window may exceed the first window after warm-up by at most 10 % (a GC returning memory is
+ * not a failure). Also the article view counter check, once articles exist.
+ *
+ * The maximum is measured on warm pages. Measured cold, every connection asked for pages no one
+ * had rendered yet at once (the 5 MB sitemap 32 times over, each a query over the whole
+ * catalogue), and the "max" came out at 25 req/s, which made the soak a 12 req/s idle run.
  */
 import autocannon from 'autocannon';
 import { rssMb, table } from './harness';
@@ -18,6 +23,15 @@ export interface SoakOptions {
   measureSeconds?: number;
 }
 
+export interface SoakWindow {
+  endsAtSeconds: number;
+  rps: number;
+  errors: number;
+  non2xx: number;
+  p99: number;
+  rssMb: number;
+}
+
 export interface SoakResult {
   seconds: number;
   maxRps: number;
@@ -27,7 +41,7 @@ export interface SoakResult {
   errors: number;
   non2xx: number;
   p99: number;
-  samples: { atSeconds: number; rssMb: number }[];
+  windows: SoakWindow[];
   firstWindowMb: number;
   lastWindowMb: number;
   driftPct: number;
@@ -35,40 +49,40 @@ export interface SoakResult {
 }
 
 const requestsFor = (paths: string[]) => paths.map((p) => ({ method: 'GET' as const, path: p }));
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(xs.length, 1);
+
+/** RSS growth beyond this (last window against the first after warm-up) fails the soak; shrinking never does. */
+const MAX_GROWTH_PCT = 10;
 
 export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
   const seconds = opts.seconds ?? Number(process.env.BENCH_SOAK_SECONDS ?? 600);
   const connections = opts.connections ?? 32;
+  // Every page once, then a short run: the maximum is the warm server's, as in production.
+  for (const p of opts.paths) await fetch(opts.shop + p).then((r) => r.arrayBuffer());
+  await autocannon({ url: opts.shop, connections, duration: 3, requests: requestsFor(opts.paths) });
   const probe = await autocannon({ url: opts.shop, connections, duration: opts.measureSeconds ?? 10, requests: requestsFor(opts.paths) });
   const maxRps = probe.requests.average;
   const targetRps = Math.max(1, Math.floor(maxRps / 2));
 
-  // Warm-up is excluded from the comparison: caches and the JIT settle in the first minute.
-  const warmup = Math.min(60, seconds * 0.1);
-  const window = Math.min(60, (seconds - warmup) / 3);
-  const every = Math.max(1, Math.min(10, window / 3));
-  const samples: { atSeconds: number; rssMb: number }[] = [];
-  const started = Date.now();
-  const sample = () => samples.push({ atSeconds: (Date.now() - started) / 1000, rssMb: rssMb(opts.appPid).rss });
-  const timer = setInterval(sample, every * 1000);
-  let result: autocannon.Result;
-  try {
-    result = await autocannon({ url: opts.shop, connections, duration: seconds, overallRate: targetRps, requests: requestsFor(opts.paths) });
-  } finally {
-    clearInterval(timer);
+  const windowSeconds = Math.max(1, Math.min(60, Math.floor(seconds / 5)));
+  const windows: SoakWindow[] = [];
+  let requests = 0;
+  for (let elapsed = 0; elapsed < seconds; ) {
+    const duration = Math.min(windowSeconds, seconds - elapsed);
+    const r = await autocannon({ url: opts.shop, connections, duration, overallRate: targetRps, requests: requestsFor(opts.paths) });
+    elapsed += duration;
+    requests += r.requests.total;
+    windows.push({ endsAtSeconds: elapsed, rps: r.requests.average, errors: r.errors + r.timeouts, non2xx: r.non2xx, p99: r.latency.p99, rssMb: rssMb(opts.appPid).rss });
   }
-  sample();
-  const first = samples.filter((s) => s.atSeconds >= warmup && s.atSeconds < warmup + window).map((s) => s.rssMb);
-  const last = samples.filter((s) => s.atSeconds >= seconds - window).map((s) => s.rssMb);
-  const firstWindowMb = mean(first);
-  const lastWindowMb = mean(last);
-  const driftPct = ((lastWindowMb - firstWindowMb) / firstWindowMb) * 100;
-  const errors = result.errors + result.timeouts;
+  // The first window is warm-up (caches fill, the heap finds its size); compare the next one to the last.
+  const first = windows[Math.min(1, windows.length - 1)];
+  const last = windows[windows.length - 1];
+  const driftPct = ((last.rssMb - first.rssMb) / first.rssMb) * 100;
+  const errors = windows.reduce((a, w) => a + w.errors, 0);
+  const non2xx = windows.reduce((a, w) => a + w.non2xx, 0);
   return {
-    seconds, maxRps, targetRps, achievedRps: result.requests.average, requests: result.requests.total, errors, non2xx: result.non2xx, p99: result.latency.p99,
-    samples, firstWindowMb, lastWindowMb, driftPct,
-    ok: errors === 0 && result.non2xx === 0 && Math.abs(driftPct) <= 10,
+    seconds, maxRps, targetRps, achievedRps: requests / seconds, requests, errors, non2xx, p99: Math.max(...windows.map((w) => w.p99)),
+    windows, firstWindowMb: first.rssMb, lastWindowMb: last.rssMb, driftPct,
+    ok: errors === 0 && non2xx === 0 && driftPct <= MAX_GROWTH_PCT,
   };
 }
 
@@ -76,18 +90,21 @@ export function formatSoak(r: SoakResult): string {
   const rows: (string | number)[][] = [
     ['measure', 'value', 'target'],
     ['duration', `${r.seconds} s`, ''],
-    ['max throughput (measured)', `${r.maxRps.toFixed(0)} req/s`, ''],
+    ['max throughput (measured warm)', `${r.maxRps.toFixed(0)} req/s`, ''],
     ['soak rate', `${r.achievedRps.toFixed(0)} req/s`, `${r.targetRps} req/s (½ max)`],
     ['requests', r.requests, ''],
     ['errors + timeouts', r.errors, '0'],
     ['non-2xx', r.non2xx, '0'],
-    ['p99 latency', `${r.p99} ms`, ''],
-    ['RSS first window after warm-up', `${r.firstWindowMb.toFixed(1)} MB`, ''],
-    ['RSS last window', `${r.lastWindowMb.toFixed(1)} MB`, ''],
-    ['RSS drift', `${r.driftPct >= 0 ? '+' : ''}${r.driftPct.toFixed(1)} %`, '±10 %'],
+    ['p99 latency (worst window)', `${r.p99} ms`, ''],
+    ['RSS after the warm-up window', `${r.firstWindowMb.toFixed(1)} MB`, ''],
+    ['RSS at the end', `${r.lastWindowMb.toFixed(1)} MB`, ''],
+    ['RSS growth', `${r.driftPct >= 0 ? '+' : ''}${r.driftPct.toFixed(1)} %`, `≤ +${MAX_GROWTH_PCT} % (shrinking is fine)`],
   ];
-  const trace = r.samples.map((s) => `${s.atSeconds.toFixed(0)}s:${s.rssMb.toFixed(0)}`).join(' ');
-  return `## Soak (${r.ok ? 'PASS' : 'FAIL'})\n${table(rows)}\nRSS samples (s:MB): ${trace}`;
+  const over = table([
+    ['window ends', 'req/s', 'errors', 'non-2xx', 'p99 ms', 'RSS MB'],
+    ...r.windows.map((w) => [`${w.endsAtSeconds} s`, w.rps.toFixed(0), w.errors, w.non2xx, w.p99, w.rssMb.toFixed(0)]),
+  ]);
+  return `## Soak (${r.ok ? 'PASS' : 'FAIL'})\n${table(rows)}\n\nover time:\n${over}`;
 }
 
 export interface ArticleCounterOptions {
