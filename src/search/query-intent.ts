@@ -57,8 +57,20 @@ function makeOfWord(text: string): string | null {
   const k = key(text);
   const direct = vehicleKeySet().get(k);
   if (direct) return direct;
+  // 哈弗h6: the code's make, only when the Chinese part names that make (宏光s is not 埃安's S).
   const split = splitHanCode(k);
-  return split ? (vehicleKeySet().get(split.code) ?? null) : null;
+  const make = split ? vehicleKeySet().get(split.code) : undefined;
+  return make && split && makeKeys().get(split.han) === make ? make : null;
+}
+
+let makeKeyMap: Map<string, string> | null = null;
+
+/** Folded spellings of each make → the make. */
+function makeKeys(): Map<string, string> {
+  if (makeKeyMap) return makeKeyMap;
+  makeKeyMap = new Map();
+  for (const make of vehicleCatalog().makes) for (const a of [make.name, make.nameEn, make.pinyin, ...make.aliases]) makeKeyMap.set(key(a), make.name);
+  return makeKeyMap;
 }
 
 const PART_KEYS = new Set(PART_WORDS.map(key));
@@ -79,6 +91,11 @@ function asYear(digits: string, short: boolean): number | null {
   const n = Number(digits);
   const year = digits.length === 4 ? n : short && digits.length === 2 ? 2000 + n : NaN;
   return year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
+}
+
+/** A word of letters and digits only, no Chinese: the stuff model codes are made of. */
+export function isCodeWord(w: QueryWord): boolean {
+  return w.kind !== 'han' && !/\p{Script=Han}/u.test(w.text);
 }
 
 /** `partNames`: folded names of categories and other part vocabulary known at run time. */
@@ -112,7 +129,8 @@ export function queryIntent(words: readonly QueryWord[], partNames: ReadonlySet<
         return;
       }
     }
-    const joined = i + 1 < words.length && w.kind !== 'han' && words[i + 1].kind !== 'han' ? w.text + words[i + 1].text : null;
+    // Only Latin/number words join into one code (model 3); 宋plus + air is a model and a part word.
+    const joined = i + 1 < words.length && isCodeWord(w) && isCodeWord(words[i + 1]) ? w.text + words[i + 1].text : null;
     if (joined && isVehicleWord(joined)) {
       vehicleWords.add(i).add(i + 1);
       const make = makeOfWord(joined);

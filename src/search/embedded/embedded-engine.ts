@@ -14,7 +14,7 @@ import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, typ
 export { MAX_TOTAL_HITS };
 
 /** Bump when indexTerms changes what a document is indexed as: existing indexes are rebuilt on start. */
-export const ANALYZER_VERSION = 'issue11-codes-2';
+export const ANALYZER_VERSION = 'issue11-codes-3';
 const META_TABLE = 'search_index_meta';
 
 /** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */

@@ -1,7 +1,7 @@
 import { allowedTypos, fold, soundalikeSpan, type AnalyzedQuery, type HighlightTerms, type QueryWord, type Vocabulary, words as foldedWords } from '../text';
 import { splitHanCode } from '../text/codes';
 import { mixedParts, wordKind } from '../text/tokens';
-import { meaningfulWords, queryIntent } from '../query-intent';
+import { isCodeWord, meaningfulWords, queryIntent } from '../query-intent';
 
 /**
  * One query word (or a phrase that has synonyms), as FTS5 alternatives. `exact` alternatives count
@@ -61,6 +61,13 @@ export function buildSynonymIndex(groups: readonly (readonly string[])[]): Synon
     }
   }
   return { byPhrase, longest };
+}
+
+function startsSynonymPhrase(rest: readonly QueryWord[], synonyms: SynonymIndex): boolean {
+  for (let n = Math.min(synonyms.longest, rest.length); n >= 2; n--) {
+    if (synonyms.byPhrase.has(rest.slice(0, n).map((w) => w.text).join(' '))) return true;
+  }
+  return false;
 }
 
 /** Every FTS5 string is built here from our own tokens and always quoted: no query syntax reaches FTS5. */
@@ -205,7 +212,9 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
     }
     const word = ws[i];
     const next = ws[i + 1];
-    if (next && word.kind !== 'han' && next.kind !== 'han' && word.text.length + next.text.length <= 16) {
+    // A synonym phrase starting at the next word (h6 air freshener) is not broken up into a code.
+    const nextStartsPhrase = next !== undefined && startsSynonymPhrase(ws.slice(i + 1), ctx.synonyms);
+    if (next && isCodeWord(word) && isCodeWord(next) && !nextStartsPhrase && word.text.length + next.text.length <= 16) {
       // model 3, cr v, bao jun: the two words, or the code written as one.
       const c = collector();
       const isLast = i + 2 === ws.length && lastTyped;

@@ -1,4 +1,4 @@
-import { meaningfulWords, queryIntent } from '../query-intent';
+import { isCodeWord, isVehicleWord, meaningfulWords, queryIntent } from '../query-intent';
 import { analyzeQuery, fold, soundalikeSpan, words as foldedWords, type QueryWord } from '../text';
 
 /** Words read before noise and years are set aside, as the embedded engine does. */
@@ -47,10 +47,14 @@ export function queryAttempts(q: string, stopWords: ReadonlySet<string>): string
   return [...new Set(attempts)];
 }
 
-/** model 3, cr v, dm i: a short code part next to a word, meant as one code. */
+/**
+ * model 3, cr v, dm i, cs75 plus: Latin/number parts meant as one code. A short code next to an
+ * ordinary word (h6 air freshener, 宋l air) stays two words unless together they name a vehicle.
+ */
 function isCodePair(a: QueryWord, b: QueryWord): boolean {
-  if (a.kind === 'han' || b.kind === 'han') return false;
-  const short = (w: QueryWord) => w.kind === 'digits' || w.text.length <= 2 || w.text === 'plus';
-  return short(a) || short(b);
+  if (!isCodeWord(a) || !isCodeWord(b)) return false;
+  if (isVehicleWord(a.text + b.text)) return true;
+  const short = (w: QueryWord) => w.kind === 'digits' || w.text.length <= 2;
+  return (short(a) && short(b)) || a.kind === 'digits' || b.kind === 'digits' || b.text === 'plus';
 }
 

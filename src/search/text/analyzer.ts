@@ -1,8 +1,8 @@
 import { fold } from './normalize';
 import { pinyinTerms } from './pinyin-terms';
 import { cutForSearch, cutWords } from './segmenter';
-import { hanCodeCompounds, joinHyphenatedCodes, spacedCodes } from './codes';
-import { ALNUM_RUN, HAN_RUN, isWordToken, mixedParts, wordKind, type WordKind } from './tokens';
+import { hanCodeCompounds, joinHyphenatedCodes, joinSplitCodes, occursWhole, spacedCodes } from './codes';
+import { ALNUM_RUN, DIGITS_ONLY, HAN_RUN, isWordToken, mixedParts, wordKind, type WordKind } from './tokens';
 
 /** Chinese words this long or shorter also get the pinyin of themselves joined with their neighbour. */
 const MAX_PINYIN_PAIR = 8;
@@ -10,6 +10,11 @@ const MAX_PINYIN_PAIR = 8;
 function lastWord(han: string): string {
   const ws = cutWords(han);
   return ws[ws.length - 1] ?? han;
+}
+
+/** A code of Latin letters around a single number (310w, h6, bz4x); 12v24v has two numbers. */
+function isOneNumberCode(token: string): boolean {
+  return /[a-z]/.test(token) && (token.match(/\d+/g) ?? []).length === 1;
 }
 
 /**
@@ -26,10 +31,11 @@ export function indexTerms(text: string, mode: FieldMode): Set<string> {
   const plain = fold(text);
   const folded = joinHyphenatedCodes(plain);
   for (const token of cutForSearch(folded)) {
-    if (!isWordToken(token)) continue;
+    if (!isWordToken(token) || !occursWhole(folded, token)) continue;
     terms.add(token);
     // A lone letter split off a code (the s of 宏光s318) would let 宏光s match 宏光S3: letters stay with their code.
-    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) if (!/^[a-z]$/.test(p)) terms.add(p);
+    // Nor does the number of a one-number Latin code stand alone: 310 must not find 310w, nor 6 h6.
+    if (wordKind(token) === 'mixed') for (const p of mixedParts(token)) if (!/^[a-z]$/.test(p) && !(DIGITS_ONLY.test(p) && isOneNumberCode(token))) terms.add(p);
   }
   // Codes stay whole (h6 in 哈弗h6, the parts cr and v of cr-v as well as crv).
   for (const code of plain.match(ALNUM_RUN) ?? []) terms.add(code);
@@ -86,7 +92,7 @@ const MAX_QUERY_CHARS = 256;
 export function analyzeQuery(q: string, maxWords = MAX_QUERY_WORDS): AnalyzedQuery {
   const folded = joinHyphenatedCodes(fold(q.slice(0, MAX_QUERY_CHARS)));
   const words: QueryWord[] = [];
-  for (const token of cutWords(folded)) {
+  for (const token of joinSplitCodes(cutWords(folded))) {
     if (!isWordToken(token)) continue;
     const kind = wordKind(token);
     words.push({ text: token, kind, parts: kind === 'mixed' ? mixedParts(token) : [] });
@@ -98,5 +104,5 @@ export function analyzeQuery(q: string, maxWords = MAX_QUERY_WORDS): AnalyzedQue
 
 /** Folded words of a short text (synonyms, vehicle names), in order. */
 export function words(text: string): string[] {
-  return cutWords(fold(text)).filter(isWordToken);
+  return joinSplitCodes(cutWords(fold(text))).filter(isWordToken);
 }
