@@ -103,6 +103,21 @@ export function describeAutoPartsConformance(engineName: string, setup: () => Pr
         expect(await ids('lighting')).toEqual(expect.arrayContaining([AP.baojunTail, AP.ledHeadlight]));
         expect(await ids('te')).not.toContain(AP.h6Grille);
       }],
+      ['when a model code ends in a letter, then the shorter code never finds it (310 is not 310W)', async () => {
+        const r = await ids('宝骏310 中网');
+        expect(r).toContain(AP.baojun310Grille);
+        expect(r).not.toContain(AP.baojun310wGrille);
+        expect(await ids('310 中网')).toEqual([AP.baojun310Grille]);
+        expect(await ids('310W 中网')).toEqual([AP.baojun310wGrille]);
+      }],
+      ['when a model code has a colon, then it is found with or without it', async () => {
+        expect(await ids('e:NS1 车贴')).toEqual([AP.ens1Sticker]);
+        expect(await ids('ens1')).toEqual([AP.ens1Sticker]);
+      }],
+      ['when English part words follow a model code, then they still name the part', async () => {
+        expect((await ids('H6 air freshener'))[0]).toBe(AP.h6Perfume);
+        expect((await ids('宋PLUS air freshener'))[0]).toBe(AP.songPlusPerfume);
+      }],
       ['when noise words are in the query, then highlights mark only the words that matched', async () => {
         const r = await engine.search({ q: '哈弗H6 专用 中网 款', type: 'product', sort: 'relevance', page: 1, perPage: 5 });
         const hit = r.hits.find((h) => h.id === AP.h6Grille);
