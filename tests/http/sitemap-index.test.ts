@@ -12,7 +12,8 @@ const asList = <T>(v: T[] | undefined): T[] => v ?? [];
 let t: TestApp;
 let published: number;
 beforeAll(async () => {
-  t = await createTestApp();
+  // Absolute URLs come from PUBLIC_URL (never the Host header these tests also send).
+  t = await createTestApp({ env: { PUBLIC_URL: 'http://shop.test' } });
   const db = t.runtime.db;
   // A synthetic catalogue past the protocol's 50,000 URLs per file, inserted in bulk.
   const now = Date.now();
