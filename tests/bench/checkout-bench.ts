@@ -121,7 +121,7 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
     const ids = rows.map((r) => Number(r.id));
     const port = 3990 + Math.floor(Math.random() * 9);
     const app = await startProcess(path.join(opts.dist, 'src/server.js'), {
-      ...target.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn',
+      ...target.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`,
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
     }, port);
     const base = `http://127.0.0.1:${port}`;

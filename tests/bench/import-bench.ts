@@ -85,7 +85,7 @@ export async function runImportBench(opts: { rows?: number; streamRows?: number 
   try {
     const file = path.join(dir, 'sheet.csv');
     writeSheet(file, rows);
-    const runtime = await bootstrap(loadConfig({ DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_ON_START: 'false', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001' }), { seed: false, startWorkers: false });
+    const runtime = await bootstrap(loadConfig({ DATA_DIR: path.join(dir, 'data'), NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', LOG_LEVEL: 'warn', SEED_ON_START: 'false', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001' }), { seed: false, startWorkers: false });
     try {
       // Loads the CJK dictionaries (segmenter, pinyin, simplified/traditional) once, outside the
       // measurement: a one-off cost of any first write, not something the import holds per row.

@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const baseline = await startProcess(path.join(dist, 'tests/bench/baseline-server.js'), { PORT: '0' });
   const port = 3990 + Math.floor(Math.random() * 9);
   const app = await startProcess(path.join(dist, 'src/server.js'), {
-    PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn',
+    PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`,
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
   }, port);
   try {
