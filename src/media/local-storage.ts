@@ -42,8 +42,20 @@ export class LocalMediaStorage implements MediaStorage {
     }
   }
 
+  /**
+   * Removes the objects and any temp file a writer killed between write and rename left beside
+   * them (`<file>.<random>.tmp`): after a crash, deleting a key must leave nothing of it behind.
+   */
   async delete(keys: readonly string[]): Promise<void> {
-    await Promise.all(keys.filter((k) => MEDIA_KEY.test(k)).map((k) => fsp.rm(path.join(this.root, k), { force: true })));
+    await Promise.all(
+      keys.filter((k) => MEDIA_KEY.test(k)).map(async (k) => {
+        const file = path.join(this.root, k);
+        await fsp.rm(file, { force: true });
+        const prefix = `${path.basename(file)}.`;
+        const siblings = await fsp.readdir(path.dirname(file)).catch(() => [] as string[]);
+        await Promise.all(siblings.filter((f) => f.startsWith(prefix) && f.endsWith('.tmp')).map((f) => fsp.rm(path.join(path.dirname(file), f), { force: true })));
+      }),
+    );
   }
 
   async exists(key: string): Promise<boolean> {
