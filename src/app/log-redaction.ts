@@ -1,25 +1,9 @@
 /**
- * Request logs must not become a way into someone's order or cart: a signed order link's `sig`
- * is a capability, and Set-Cookie carries cart and session tokens. Bodies are never logged.
+ * Request logs must not become a way into someone's order: a signed order link's `sig` is a
+ * capability. The request log is one short line (create-app.ts); headers and bodies are never in it.
  */
 const SIG = /([?&]sig=)[^&#]*/g;
 
-export function redactUrl(url: unknown): unknown {
-  return typeof url === 'string' ? url.replace(SIG, '$1[redacted]') : url;
-}
-
-type Serialized = Record<string, unknown> & { headers?: Record<string, unknown> };
-
-export function redactRequest(req: Serialized): Serialized {
-  const query = req.query && typeof req.query === 'object' ? { ...(req.query as Record<string, unknown>) } : req.query;
-  if (query && typeof query === 'object' && 'sig' in query) (query as Record<string, unknown>).sig = '[redacted]';
-  return { ...req, url: redactUrl(req.url), query };
-}
-
-export function redactResponse(res: Serialized): Serialized {
-  if (!res.headers) return res;
-  const headers = { ...res.headers };
-  delete headers['set-cookie'];
-  if (headers.location) headers.location = redactUrl(headers.location);
-  return { ...res, headers };
+export function redactUrl(url: string): string {
+  return url.replace(SIG, '$1[redacted]');
 }

@@ -4,26 +4,16 @@ import { sanitiseOriginalName } from '../media';
 import type { Column } from './columns';
 import { CATEGORY_SEPARATORS, FIELD_SEPARATORS, IMAGE_SEPARATORS, LIST_SEPARATORS, escapeParts, fenToYuanText } from './field-syntax';
 import { formatFitment, storedFitment, type FitmentStatement } from './fitment-column';
-import type { ParsedRow } from './row-parser';
+import type { ParsedRow, SheetProductFields } from './row-parser';
 
 type Conn = Knex | Knex.Transaction;
 
 /** A product as the spreadsheet sees it: what an export writes and what an import compares with. */
-export interface StoredProduct {
+export interface StoredProduct extends SheetProductFields {
   readonly id: number;
   /** The merchant code, or QP<id> for a product that has none (see skuOf). */
   readonly sku: string;
-  readonly title: string;
-  readonly titleEn: string;
-  readonly categoryPath: readonly string[];
-  readonly priceFen: number;
-  readonly compareAtFen: number | null;
-  readonly stock: number;
-  readonly status: 'published' | 'draft';
-  readonly tags: readonly string[];
-  readonly specs: readonly { name: string; value: string }[];
   readonly variants: readonly { label: string; priceFen: number; stock: number; sku: string }[];
-  readonly description: string;
   /** Null while the fitment is the title parser's, unconfirmed: exported as an empty cell. */
   readonly fitment: FitmentStatement | null;
   readonly images: readonly string[];

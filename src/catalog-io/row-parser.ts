@@ -12,8 +12,8 @@ export interface ParsedVariant {
   readonly sku: string | null;
 }
 
-export interface ParsedRow {
-  readonly line: number;
+/** The product fields a spreadsheet row carries: one list for the parsed row and the stored product. */
+export interface SheetProductFields {
   readonly sku: string;
   readonly title: string;
   readonly titleEn: string;
@@ -24,8 +24,12 @@ export interface ParsedRow {
   readonly status: 'published' | 'draft';
   readonly tags: readonly string[];
   readonly specs: readonly { name: string; value: string }[];
-  readonly variants: readonly ParsedVariant[];
   readonly description: string;
+}
+
+export interface ParsedRow extends SheetProductFields {
+  readonly line: number;
+  readonly variants: readonly ParsedVariant[];
   /** Null: the cell was empty, so the title parser decides (and the fitment is unconfirmed). */
   readonly fitment: FitmentStatement | null;
   /** Null: the cell was empty, so the product keeps the images it has. */
