@@ -105,9 +105,9 @@ export interface SearchEngine {
   suggest(q: string, limit: number): Promise<Suggestion[]>;
   /**
    * Capability: up to `limit` products that match every word of q (the last one as a prefix),
-   * without the ranking, count and facets of `search`: cheap enough for every keystroke.
+   * found without the ranking, count and facets of `search`: cheap enough for every keystroke.
    */
-  quickProducts?(q: string, limit: number): Promise<SearchHit[]>;
+  suggestProducts?(q: string, limit: number): Promise<Suggestion[]>;
   reindex(onProgress?: (done: number, total: number) => void): Promise<void>;
   health(): Promise<SearchHealth>;
   /** Brings a stale index up to date before serving (embedded: rebuilt once when its text analysis changed). */

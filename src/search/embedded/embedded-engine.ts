@@ -6,8 +6,8 @@ import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTe
 import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
-import { buildSynonymIndex, highlightOf, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
-import { quickMatches } from './quick-matches';
+import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
+import { quickSuggestions } from './quick-suggestions';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
@@ -102,11 +102,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return [...categories, ...docs];
   }
 
-  async quickProducts(q: string, limit: number): Promise<SearchHit[]> {
+  async suggestProducts(q: string, limit: number): Promise<Suggestion[]> {
     const plan = await this.plan(q);
     if (!plan) return [];
     const filters = filterSql({ q, type: 'product', sort: 'relevance', page: 1, perPage: limit });
-    return this.hits(await quickMatches((sql, bindings) => this.safeRaw(sql, bindings), plan, filters, limit), highlightOf(plan.slots));
+    return quickSuggestions((sql, bindings) => this.safeRaw(sql, bindings), plan, filters, limit);
   }
 
   async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {

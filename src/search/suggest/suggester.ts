@@ -1,4 +1,4 @@
-import type { SearchEngine, SearchHit, Suggestion } from '../search-engine';
+import type { SearchEngine, Suggestion } from '../search-engine';
 import type { QueryCount } from '../query-stats';
 import { compact, markTyped, PrefixIndex, type IndexItem } from './prefix-index';
 
@@ -80,9 +80,10 @@ function withoutLoneTail(typed: string): string {
 }
 
 /** Every keystroke asks for products: an engine that can find them without a full ranked search does. */
-async function productsFor(engine: SearchEngine, text: string): Promise<SearchHit[]> {
-  if (engine.quickProducts) return engine.quickProducts(text, MAX_PRODUCTS);
-  return (await engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS })).hits;
+async function productsFor(engine: SearchEngine, text: string): Promise<Suggestion[]> {
+  if (engine.suggestProducts) return engine.suggestProducts(text, MAX_PRODUCTS);
+  const { hits } = await engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS });
+  return hits.map((h) => ({ type: 'product', title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
 }
 
 /**
@@ -107,7 +108,7 @@ export function createSuggester(engine: SearchEngine, vocabulary: () => Promise<
     const categories = vocab.categories.match(typed, MAX_CATEGORIES);
     return [
       ...completions.map(({ item }): Suggestion => ({ type: 'query', title: item.text, url: `/search?q=${encodeURIComponent(item.text)}`, _formatted: { title: markTyped(item.text, typed) } })),
-      ...products.map((h): Suggestion => ({ type: 'product', title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } })),
+      ...products,
       ...categories.map(({ item }): Suggestion => ({ type: 'category', title: item.text, url: `/c/${item.payload.slug}`, _formatted: { title: markTyped(item.text, typed) } })),
     ];
   };
