@@ -33,14 +33,14 @@ export async function quickSuggestions(raw: Raw, plan: QueryPlan, filters: Filte
   ];
   const found = new Map<number, Row>();
   for (const { match, window } of passes) {
-    const rows = await raw<Row & { fits: number }>(
-      `SELECT f.rowid AS doc, t.title, t.url, t.image, ${models.length > 0 ? FITS_MODEL : '0'} AS fits
-       FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid JOIN search_doc_texts t ON t.doc = f.rowid
-       WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`,
-      [...(models.length > 0 ? [JSON.stringify(models)] : []), filters.fts ? `(${match}) AND ${filters.fts}` : match, ...filters.bindings, window + found.size],
+    // The window is read from the index alone; texts only for the rows kept.
+    const rows = await raw<Row>(
+      `SELECT w.doc, t.title, t.url, t.image FROM (
+         SELECT f.rowid AS doc, ${models.length > 0 ? FITS_MODEL : '0'} AS fits FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid
+         WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?
+       ) w JOIN search_doc_texts t ON t.doc = w.doc ORDER BY w.fits DESC, w.doc DESC LIMIT ?`,
+      [...(models.length > 0 ? [JSON.stringify(models)] : []), filters.fts ? `(${match}) AND ${filters.fts}` : match, ...filters.bindings, window + found.size, limit + found.size],
     );
-    // A stable sort: newest first stays inside fitting and not fitting.
-    rows.sort((a, b) => Number(b.fits) - Number(a.fits));
     for (const r of rows) if (found.size < limit && !found.has(r.doc)) found.set(r.doc, r);
     if (found.size === limit) break;
   }
