@@ -6,7 +6,8 @@ import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTe
 import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
-import { buildSynonymIndex, planQuery, type SynonymIndex } from './query-plan';
+import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
+import { quickSuggestions } from './quick-suggestions';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
@@ -101,6 +102,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return [...categories, ...docs];
   }
 
+  async suggestProducts(q: string, limit: number): Promise<Suggestion[]> {
+    const plan = await this.plan(q);
+    if (!plan) return [];
+    const filters = filterSql({ q, type: 'product', sort: 'relevance', page: 1, perPage: limit });
+    return quickSuggestions((sql, bindings) => this.safeRaw(sql, bindings), plan, filters, limit);
+  }
+
   async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {
     await this.db.transaction(async (trx) => {
       const total = await this.source.count(trx);
@@ -140,11 +148,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
   private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
-    const analyzed = analyzeQuery(query.q, QUERY_WORDS_READ);
+    const plan = await this.plan(query.q);
+    return plan ? this.ranker.search(plan, filters, query.sort) : null;
+  }
+
+  /** The query's words as FTS5 slots, or null when q has none. */
+  private async plan(q: string): Promise<QueryPlan | null> {
+    const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
     if (analyzed.words.length === 0) return null;
     await this.refreshCaches();
-    const plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
-    return this.ranker.search(plan, filters, query.sort);
+    return planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
   }
 
   /**
