@@ -54,8 +54,8 @@ export function pageCache(db: Knex, opts: { maxBytes?: number; cacheable: (path:
 
   const handler: RequestHandler = async (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !opts.cacheable(req.path)) return next();
-    const cookie = req.headers.cookie ?? '';
-    const vary = [...cookie.matchAll(VARY_COOKIES)].map((m) => `${m[1]}=${m[2]}`).join(';');
+    const cookie = req.headers.cookie;
+    const vary = cookie?.includes('qp_garage=') ? [...cookie.matchAll(VARY_COOKIES)].map((m) => `${m[1]}=${m[2]}`).join(';') : '';
     // Absolute URLs come from PUBLIC_URL, never the Host header, so the host is not part of the key:
     // forged Host headers cannot multiply entries.
     const key = `${req.originalUrl}|${vary}`;
@@ -70,7 +70,8 @@ export function pageCache(db: Knex, opts: { maxBytes?: number; cacheable: (path:
     if (hit && hit.versions === current) {
       entries.delete(key);
       entries.set(key, hit);
-      res.set({ 'Content-Type': hit.contentType, ETag: hit.etag });
+      res.setHeader('Content-Type', hit.contentType);
+      res.setHeader('ETag', hit.etag);
       res.send(hit.body);
       return;
     }
