@@ -11,10 +11,12 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { createDb } from '../../src/db/knex';
 import { startMeiliStub } from '../helpers/meili-stub';
-import { load, startProcess, table, type LoadResult } from './harness';
+import { cpuMs, load, startProcess, table, type LoadResult } from './harness';
 
 const PRODUCTS = 1000;
 const STOCK = 1000;
+/** A busy shop's order rate, far above any real one for 1,000 products, yet not a loop flat out. */
+const PACED_ORDERS_PER_SECOND = 10;
 
 class Shopper {
   private readonly jar = new Map<string, string>();
@@ -62,14 +64,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-async function shoppers(base: string, productIds: number[], connections: number, seconds: number) {
+/** `connections` shoppers buying for `seconds`, flat out or, with `ordersPerSecond`, at that total rate. */
+async function shoppers(base: string, productIds: number[], connections: number, seconds: number, ordersPerSecond?: number) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let placed = 0;
-  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  const until = started + seconds * 1000;
+  // Paced shoppers start their orders on a shared schedule, spread evenly over the second.
+  const interval = ordersPerSecond ? (connections * 1000) / ordersPerSecond : 0;
   await Promise.all(Array.from({ length: connections }, async (_, c) => {
     const shopper = new Shopper(base);
     for (let i = 0; Date.now() < until; i++) {
+      const due = started + (c * interval) / connections + i * interval;
+      if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+      if (Date.now() >= until) break;
       const r = await shopper.buy(productIds[(c * 997 + i * 31) % productIds.length], 1 + (i % 2));
       latencies.push(r.ms);
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
@@ -119,7 +128,7 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
     await db('products').where('slug', 'like', 'bulk-%').update({ stock: STOCK });
     const rows: { id: number; slug: string }[] = await db('products').where('slug', 'like', 'bulk-%').orderBy('id').select('id', 'slug');
     const ids = rows.map((r) => Number(r.id));
-    const port = 3990 + Math.floor(Math.random() * 9);
+    const port = Number(process.env.BENCH_CHECKOUT_PORT ?? 3990 + Math.floor(Math.random() * 9));
     const app = await startProcess(path.join(opts.dist, 'src/server.js'), {
       ...target.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`,
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
@@ -128,10 +137,21 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
     try {
       await shoppers(base, ids, 4, 2); // warm-up
       const run = await shoppers(base, ids, 32, opts.duration);
-      // Product pages while 4 shoppers keep buying (stock keeps changing underneath the page cache).
+      // Product pages alone, then while shoppers keep buying (stock keeps changing underneath the
+      // page cache): flat out, and at a paced rate. The app's CPU per request counts every request
+      // it served meanwhile, the shoppers' included.
       const pages = rows.slice(0, 200).map((r) => `/p/${r.slug}`);
       for (const p of pages) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
-      const [product, background] = await Promise.all([load('product page /p/:slug while buying', base, { duration: opts.duration, paths: pages }), shoppers(base, ids, 4, opts.duration)]);
+      const pid = app.child.pid!;
+      const pagesWhile = async (name: string, buying?: () => Promise<Awaited<ReturnType<typeof shoppers>>>) => {
+        const cpu0 = cpuMs(pid);
+        const [page, background] = await Promise.all([load(name, base, { duration: opts.duration, paths: pages }), buying?.()]);
+        const requests = page.rps * opts.duration + (background?.placed ?? 0) * 3;
+        return { page, background, cpuUs: ((cpuMs(pid) - cpu0) * 1000) / Math.max(1, requests) };
+      };
+      const alone = await pagesWhile('product page /p/:slug, nobody buying');
+      const flatOut = await pagesWhile('product page /p/:slug while 4 shoppers buy flat out', () => shoppers(base, ids, 4, opts.duration));
+      const paced = await pagesWhile(`product page /p/:slug while shoppers buy ${PACED_ORDERS_PER_SECOND} orders/s`, () => shoppers(base, ids, 4, opts.duration, PACED_ORDERS_PER_SECOND));
       const sold = Number((await db('products').whereIn('id', ids).select(db.raw(`sum(${STOCK} - stock) as n`)))[0].n);
       const ordered = Number((await db('order_items').whereIn('product_id', ids).sum({ n: 'qty' }))[0].n ?? 0);
       const orders = Number((await db('orders').count({ n: '*' }))[0].n);
@@ -145,9 +165,12 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
           ['POST /checkout p50 ms', run.p50.toFixed(1)],
           ['POST /checkout p99 ms', run.p99.toFixed(1)],
           ['checkout responses', statusText],
-          [product.name, `${product.rps.toFixed(0)} req/s, p99 ${product.p99} ms, ${(product.rps / opts.helloRes.rps).toFixed(2)}× hello (target ≥ 0.5×)`],
-          ['orders placed meanwhile', background.placed],
         ])}\n` +
+        `${table([
+          ['product pages (32 connections)', 'req/s', 'p99 ms', 'vs hello', 'orders placed meanwhile', 'app CPU µs/req (all requests)'],
+          ...[alone, flatOut, paced].map(({ page, background, cpuUs }) => [page.name, page.rps.toFixed(0), page.p99, `${(page.rps / opts.helloRes.rps).toFixed(2)}×`, background ? `${background.placed} (${(background.placed / opts.duration).toFixed(1)}/s)` : '-', cpuUs.toFixed(0)]),
+        ])}\n` +
+        `target: product pages ≥ 0.5× hello while stock changes; an order is 3 requests (add to cart, checkout page, submit), counted in the CPU column\n` +
         `no oversell: units sold (stock taken) ${sold} = units in orders ${ordered} → ${sold === ordered ? 'yes' : 'NO'}; products below zero: ${negative}; orders in total: ${orders}`;
     } finally {
       await app.stop();
