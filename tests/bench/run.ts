@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     );
 
     const extra = await import('./sections.js').catch(() => null);
-    if (extra) for (const s of await extra.run({ hello, shop, helloRes, dataDir: runDir, duration: DURATION, products: PRODUCTS, appPid: pid })) sections.push(s);
+    if (extra) for (const s of await extra.run({ hello, shop, helloRes, dataDir: runDir, duration: DURATION, products: PRODUCTS, appPid: pid, helloPid: baseline.child.pid! })) sections.push(s);
   } finally {
     await app.stop();
     await baseline.stop();

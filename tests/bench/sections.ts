@@ -16,6 +16,7 @@ export interface BenchContext {
   duration: number;
   products: number;
   appPid: number;
+  helloPid: number;
 }
 
 /** Narrow, broad, CJK, English, pinyin, typo and prefix queries, some with filters. */
@@ -75,7 +76,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
     ])}`,
   );
   sections.push(await suggestSection(ctx));
-  sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') })));
+  sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, hello: { url: ctx.hello, pid: ctx.helloPid }, dist: path.resolve(__dirname, '../..') })));
   if (process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
   const upload = await runUploadBench();
   sections.push(
