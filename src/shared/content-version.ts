@@ -49,16 +49,22 @@ export class VersionedCache<V> {
  * Concurrent callers share reads (see `singleFlight`), so a commit under load costs one query,
  * not one per request in flight.
  */
-export function createVersionReader(db: Knex): () => Promise<string> {
+export interface VersionReader {
+  (): Promise<string>;
+  /** The versions, when they are known to be current without a query (SQLite, nothing committed since); else undefined. */
+  known(): string | undefined;
+}
+
+export function createVersionReader(db: Knex): VersionReader {
   const read = singleFlight(async (): Promise<string> => {
     const rows: { name: string; version: number | string }[] = await db('content_versions').select('name', 'version').orderBy('name');
     return rows.map((r) => `${r.name}:${r.version}`).join(',');
   });
   const probe = sqliteChangeProbe(db);
-  if (!probe) return read;
+  if (!probe) return Object.assign(() => read(), { known: () => undefined });
   let lastToken = '';
   let lastVersions = '';
-  return async () => {
+  const reader = async () => {
     const token = probe();
     if (token !== lastToken || !lastVersions) {
       // Reads run one after another and finish in the order they started, so the last to finish
@@ -68,6 +74,7 @@ export function createVersionReader(db: Knex): () => Promise<string> {
     }
     return lastVersions;
   };
+  return Object.assign(reader, { known: () => (lastVersions && probe() === lastToken ? lastVersions : undefined) });
 }
 
 /**
