@@ -116,4 +116,9 @@ export interface SearchEngine {
    * embedded engine has none: it reads both tables on the next query.
    */
   refreshSettings?(): Promise<void>;
+  /**
+   * Called inside the transaction that changed synonyms or stop words: Meilisearch writes an outbox
+   * row there, so the settings reach it even when it was down at save time.
+   */
+  settingsChanged?(trx: Knex.Transaction): Promise<void>;
 }
