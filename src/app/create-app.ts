@@ -1,21 +1,19 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
 import express from 'express';
-import expressLayouts from 'express-ejs-layouts';
-import helmet from 'helmet';
-import pinoHttp from 'pino-http';
 import { createAssets } from './assets';
 import { BadRequestError } from '../shared/errors';
 import type { AppContext } from './context';
 import { createErrorHandler, notFoundHandler } from './error-handler';
-import { redactUrl } from './log-redaction';
 import { projectRoot } from './paths';
 import { mountRoutes } from './routes';
 import { pageCache } from './page-cache';
-import { viewHelpers } from './view-helpers';
+import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
+import { viewSetup } from './view-helpers';
 
-function requestLogFields(req: { id: unknown; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown> }) {
-  return { id: req.id, method: req.method, url: redactUrl(req.url), remoteAddress: req.remoteAddress, userAgent: req.headers['user-agent'] };
+/** Storefront pages that look the same to every shopper with the same garage cookie. */
+function isCacheablePage(p: string): boolean {
+  return p.startsWith('/p/') || p.startsWith('/c/') || p === '/products' || p === '/' || p === '/vehicles' || p.startsWith('/vehicles/') || p === '/sitemap.xml' || /^\/sitemap-\d+\.xml$/.test(p);
 }
 
 /** Builds the Express app without listening, so tests drive it through supertest. */
@@ -32,24 +30,10 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('query parser', 'simple');
   if (ctx.config.env === 'production') app.set('view cache', true);
 
+  // Everything a cached page passes through comes first and costs little (see page-cache.ts).
+  app.use(requestLog(ctx.logger));
   app.use(
-    pinoHttp({
-      logger: ctx.logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/static/') },
-      // One short line per request at the default level: every header of every request and response
-      // was ~1.5 KB of JSON built per request (CPU and garbage under load), and carried cookies.
-      serializers: { req: requestLogFields, res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }) },
-    }),
-  );
-
-  app.use(
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
@@ -74,17 +58,18 @@ export function createApp(ctx: AppContext): express.Express {
 
   // NUL can be neither stored nor compared by PostgreSQL, and no real URL needs it.
   app.use((req, _res, next) => {
-    if (/%00/i.test(req.url) || req.url.includes('\u0000')) return next(new BadRequestError('请求地址包含非法字符', 'invalid_characters'));
+    if (req.url.includes('%00') || req.url.includes('\u0000')) return next(new BadRequestError('请求地址包含非法字符', 'invalid_characters'));
     next();
   });
   app.use(assets.middleware);
-  app.use(expressLayouts);
-  app.use(viewHelpers(ctx, assets));
-  app.use(pageCache(ctx.db, { cacheable: (p) => p === '/' || p === '/products' || p === '/sitemap.xml' || /^\/sitemap-\d+\.xml$/.test(p) || p.startsWith('/c/') || p.startsWith('/p/') || p === '/vehicles' || p.startsWith('/vehicles/') }));
+  // A hit is served here, before anything only a render needs.
+  app.use(pageCache(ctx.db, { cacheable: isCacheablePage }));
+  const views = viewSetup(ctx, assets);
+  app.use(views);
 
   mountRoutes(app, ctx);
 
   app.use(notFoundHandler);
-  app.use(createErrorHandler(ctx.logger));
+  app.use(createErrorHandler(ctx.logger, views));
   return app;
 }

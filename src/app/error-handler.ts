@@ -29,8 +29,11 @@ function clientErrorOf(err: unknown): AppError | null {
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => next(new NotFoundError());
 
-/** The one error handler: 4xx say what was wrong; 5xx say nothing beyond an id to quote. */
-export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * The one error handler: 4xx say what was wrong; 5xx say nothing beyond an id to quote.
+ * `views` prepares the layout and locals, since the error may come from before they were set.
+ */
+export function createErrorHandler(logger: Logger, views: RequestHandler): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = clientErrorOf(err);
     const status = known?.status ?? 500;
@@ -48,6 +51,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       res.json({ error: { status, code, message, ...(known?.details?.parameter ? { parameter: known.details.parameter } : {}) } });
       return;
     }
+    views(req, res, () => {});
     const view = searchDown ? 'errors/503' : status === 404 ? 'errors/404' : status >= 500 ? 'errors/500' : 'errors/4xx';
     res.render(view, { title: searchDown ? '搜索暂时不可用' : status === 404 ? '页面不存在' : status >= 500 ? '服务器错误' : '请求有误', status, code, message, requestId: String(req.id ?? '') }, (renderErr, html) => {
       if (renderErr) {

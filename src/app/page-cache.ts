@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import type { RequestHandler } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createVersionReader } from '../shared/content-version';
 
 interface Entry {
@@ -52,14 +52,7 @@ export function pageCache(db: Knex, opts: { maxBytes?: number; cacheable: (path:
 
   const versions = createVersionReader(db);
 
-  const handler: RequestHandler = async (req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !opts.cacheable(req.path)) return next();
-    const cookie = req.headers.cookie ?? '';
-    const vary = [...cookie.matchAll(VARY_COOKIES)].map((m) => `${m[1]}=${m[2]}`).join(';');
-    // Absolute URLs come from PUBLIC_URL, never the Host header, so the host is not part of the key:
-    // forged Host headers cannot multiply entries.
-    const key = `${req.originalUrl}|${vary}`;
-    const current = await versions();
+  const respond = (req: Request, res: Response, next: NextFunction, key: string, current: string) => {
     // Versions only move forward: once they change, no older entry can be served again.
     if (current !== versionsSeen) {
       entries.clear();
@@ -70,7 +63,8 @@ export function pageCache(db: Knex, opts: { maxBytes?: number; cacheable: (path:
     if (hit && hit.versions === current) {
       entries.delete(key);
       entries.set(key, hit);
-      res.set({ 'Content-Type': hit.contentType, ETag: hit.etag });
+      res.setHeader('Content-Type', hit.contentType);
+      res.setHeader('ETag', hit.etag);
       res.send(hit.body);
       return;
     }
@@ -84,6 +78,21 @@ export function pageCache(db: Knex, opts: { maxBytes?: number; cacheable: (path:
       return send(body);
     };
     next();
+  };
+
+  const handler: RequestHandler = (req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !opts.cacheable(req.path)) return next();
+    const cookie = req.headers.cookie;
+    const vary = cookie?.includes('qp_garage=') ? [...cookie.matchAll(VARY_COOKIES)].map((m) => `${m[1]}=${m[2]}`).join(';') : '';
+    // Absolute URLs come from PUBLIC_URL, never the Host header, so the host is not part of the key:
+    // forged Host headers cannot multiply entries.
+    const key = `${req.originalUrl}|${vary}`;
+    // Nothing committed since the last read (the usual case): no query, no promise.
+    const known = versions.known();
+    if (known !== undefined) return respond(req, res, next, key, known);
+    versions()
+      .then((current) => respond(req, res, next, key, current))
+      .catch(next);
   };
   return Object.assign(handler, { stats: (): PageCacheStats => ({ entries: entries.size, bytes, maxBytes }) });
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import expressLayouts from 'express-ejs-layouts';
 import type { Assets } from './assets';
 import type { AppContext } from './context';
 import { UI } from './ui-strings';
@@ -18,16 +19,24 @@ export function protectedEmail(address: string): string {
   return `<span class="contact-email">${entities(user)}<span hidden>.nospam</span>&#64;<span hidden>invalid.</span>${entities(domain)}</span>`;
 }
 
-export function viewHelpers(ctx: AppContext, assets: Assets): RequestHandler {
+/**
+ * Everything a render needs: the layout wrapper and the locals every view reads. It runs after the
+ * page cache (a cache hit renders nothing), and the error handler applies it again before an error
+ * page, so errors raised before it still render in the layout and without a failed page's locals.
+ */
+export function viewSetup(ctx: AppContext, assets: Assets): RequestHandler {
+  // The same for every request: computed once, not per request.
+  const shared = Object.freeze({
+    asset: assets.url,
+    ui: UI,
+    jsonForScript,
+    contactEmailHtml: protectedEmail(UI.contactEmail),
+    // Never the Host header: a forged one would end up in canonical links, feeds and the page cache.
+    canonicalBase: ctx.config.publicUrl,
+  });
   return (req, res, next) => {
-    Object.assign(res.locals, {
-      asset: assets.url,
-      ui: UI,
-      jsonForScript,
-      contactEmailHtml: protectedEmail(UI.contactEmail),
+    Object.assign(res.locals, shared, {
       currentPath: req.path,
-      // Never the Host header: a forged one would end up in canonical links, feeds and the page cache.
-      canonicalBase: ctx.config.publicUrl,
       title: UI.siteName,
       description: UI.tagline,
       headExtra: '',
@@ -36,6 +45,6 @@ export function viewHelpers(ctx: AppContext, assets: Assets): RequestHandler {
       openGraph: null,
       canonical: null,
     });
-    next();
+    expressLayouts(req, res, next);
   };
 }

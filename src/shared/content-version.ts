@@ -46,39 +46,78 @@ export class VersionedCache<V> {
  * Reads every topic's version as one string, e.g. `catalog:12,news:3`. On SQLite every commit,
  * from any process, appends to the WAL file: while its size and mtime stand still nothing was
  * committed and the versions cannot have moved, so the query is skipped. PostgreSQL reads each time.
+ * Concurrent callers share reads (see `singleFlight`), so a commit under load costs one query,
+ * not one per request in flight.
  */
-export function createVersionReader(db: Knex): () => Promise<string> {
-  const read = async (): Promise<string> => {
+export interface VersionReader {
+  (): Promise<string>;
+  /** The versions, when they are known to be current without a query (SQLite, nothing committed since); else undefined. */
+  known(): string | undefined;
+}
+
+export function createVersionReader(db: Knex): VersionReader {
+  const read = singleFlight(async (): Promise<string> => {
     const rows: { name: string; version: number | string }[] = await db('content_versions').select('name', 'version').orderBy('name');
     return rows.map((r) => `${r.name}:${r.version}`).join(',');
-  };
+  });
   const probe = sqliteChangeProbe(db);
-  if (!probe) return read;
+  if (!probe) return Object.assign(() => read(), { known: () => undefined });
   let lastToken = '';
   let lastVersions = '';
-  return async () => {
+  const reader = async () => {
     const token = probe();
     if (token !== lastToken || !lastVersions) {
+      // Reads run one after another and finish in the order they started, so the last to finish
+      // pairs the newest token with the newest versions.
       lastVersions = await read();
       lastToken = token;
     }
     return lastVersions;
+  };
+  return Object.assign(reader, { known: () => (lastVersions && probe() === lastToken ? lastVersions : undefined) });
+}
+
+/**
+ * Shares one read among concurrent callers without ever answering a caller with a read that
+ * started before it arrived (which could miss a commit it has seen): callers arriving while a
+ * read runs all share the next read, started once the running one is done.
+ */
+export function singleFlight<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  let queued: Promise<T> | undefined;
+  const start = (): Promise<T> => {
+    const p = read().finally(() => {
+      if (running === p) running = undefined;
+    });
+    running = p;
+    return p;
+  };
+  return () => {
+    if (queued) return queued;
+    if (!running) return start();
+    const next = running.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      queued = undefined;
+      return start();
+    });
+    queued = next;
+    return next;
   };
 }
 
 function sqliteChangeProbe(db: Knex): (() => string) | null {
   if (dialectOf(db) !== 'sqlite') return null;
   const file = (db.client.config.connection as { filename: string }).filename;
+  const files = [file, `${file}-wal`];
+  // Runs on every cached page: plain numbers and no exception for a missing WAL keep it cheap.
   return () => {
-    const token: string[] = [];
-    for (const f of [file, `${file}-wal`]) {
-      try {
-        const st = fs.statSync(f, { bigint: true });
-        token.push(`${st.mtimeNs}:${st.size}`);
-      } catch {
-        token.push('-');
-      }
+    let token = '';
+    for (const f of files) {
+      const st = fs.statSync(f, { throwIfNoEntry: false });
+      token += st ? `${st.ino}:${st.mtimeMs}:${st.size}|` : '-|';
     }
-    return token.join('|');
+    return token;
   };
 }

@@ -11,10 +11,12 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { createDb } from '../../src/db/knex';
 import { startMeiliStub } from '../helpers/meili-stub';
-import { load, startProcess, table, type LoadResult } from './harness';
+import { cpuMs, load, startProcess, table, type LoadResult } from './harness';
 
 const PRODUCTS = 1000;
 const STOCK = 1000;
+/** A busy shop's order rate, far above any real one for 1,000 products, yet not a loop flat out. */
+const PACED_ORDERS_PER_SECOND = 10;
 
 class Shopper {
   private readonly jar = new Map<string, string>();
@@ -58,18 +60,31 @@ class Shopper {
   }
 }
 
+async function helloNow(url: string, pid: number, seconds: number): Promise<{ res: LoadResult; cpuUs: number }> {
+  const cpu0 = cpuMs(pid);
+  const res = await load('bare Express hello-world', url, { duration: seconds });
+  return { res, cpuUs: ((cpuMs(pid) - cpu0) * 1000) / Math.max(1, res.rps * seconds) };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 }
 
-async function shoppers(base: string, productIds: number[], connections: number, seconds: number) {
+/** `connections` shoppers buying for `seconds`, flat out or, with `ordersPerSecond`, at that total rate. */
+async function shoppers(base: string, productIds: number[], connections: number, seconds: number, ordersPerSecond?: number) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   let placed = 0;
-  const until = Date.now() + seconds * 1000;
+  const started = Date.now();
+  const until = started + seconds * 1000;
+  // Paced shoppers start their orders on a shared schedule, spread evenly over the second.
+  const interval = ordersPerSecond ? (connections * 1000) / ordersPerSecond : 0;
   await Promise.all(Array.from({ length: connections }, async (_, c) => {
     const shopper = new Shopper(base);
     for (let i = 0; Date.now() < until; i++) {
+      const due = started + (c * interval) / connections + i * interval;
+      if (due > Date.now()) await new Promise((r) => setTimeout(r, due - Date.now()));
+      if (Date.now() >= until) break;
       const r = await shopper.buy(productIds[(c * 997 + i * 31) % productIds.length], 1 + (i % 2));
       latencies.push(r.ms);
       statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
@@ -111,7 +126,15 @@ async function pgDatabase(url: string, dist: string): Promise<BenchDatabase> {
   };
 }
 
-async function measure(target: BenchDatabase, dataDir: string, opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string> {
+interface CheckoutBenchOptions {
+  duration: number;
+  helloRes: LoadResult;
+  /** The running hello-world server, measured again right before the product pages when given. */
+  hello?: { url: string; pid: number };
+  dist: string;
+}
+
+async function measure(target: BenchDatabase, dataDir: string, opts: CheckoutBenchOptions): Promise<string> {
   // Asynchronously: on PostgreSQL the Meilisearch stub answering the seed lives in this process.
   await promisify(execFile)(process.execPath, [path.join(opts.dist, 'src/cli/seed-bulk.js'), '--products', String(PRODUCTS)], { env: { ...process.env, ...target.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' } });
   const db = target.db();
@@ -119,7 +142,7 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
     await db('products').where('slug', 'like', 'bulk-%').update({ stock: STOCK });
     const rows: { id: number; slug: string }[] = await db('products').where('slug', 'like', 'bulk-%').orderBy('id').select('id', 'slug');
     const ids = rows.map((r) => Number(r.id));
-    const port = 3990 + Math.floor(Math.random() * 9);
+    const port = Number(process.env.BENCH_CHECKOUT_PORT ?? 3990 + Math.floor(Math.random() * 9));
     const app = await startProcess(path.join(opts.dist, 'src/server.js'), {
       ...target.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn', PUBLIC_URL: `http://127.0.0.1:${port}`,
       SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0001', SEED_ON_START: 'false',
@@ -128,10 +151,22 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
     try {
       await shoppers(base, ids, 4, 2); // warm-up
       const run = await shoppers(base, ids, 32, opts.duration);
-      // Product pages while 4 shoppers keep buying (stock keeps changing underneath the page cache).
+      // Product pages alone, then while shoppers keep buying (stock keeps changing underneath the
+      // page cache): flat out, and at a paced rate. The app's CPU per request counts every request
+      // it served meanwhile, the shoppers' included.
       const pages = rows.slice(0, 200).map((r) => `/p/${r.slug}`);
       for (const p of pages) await fetch(`${base}${p}`).then((r) => r.arrayBuffer());
-      const [product, background] = await Promise.all([load('product page /p/:slug while buying', base, { duration: opts.duration, paths: pages }), shoppers(base, ids, 4, opts.duration)]);
+      const pid = app.child.pid!;
+      const pagesWhile = async (name: string, buying?: () => Promise<Awaited<ReturnType<typeof shoppers>>>) => {
+        const cpu0 = cpuMs(pid);
+        const [page, background] = await Promise.all([load(name, base, { duration: opts.duration, paths: pages }), buying?.()]);
+        return { page, background, cpuUs: ((cpuMs(pid) - cpu0) * 1000) / Math.max(1, page.rps * opts.duration) };
+      };
+      // Hello again, just before: on a shared machine a figure from minutes ago is another machine.
+      const hello = opts.hello ? await helloNow(opts.hello.url, opts.hello.pid, opts.duration) : { res: opts.helloRes, cpuUs: NaN };
+      const alone = await pagesWhile('product page /p/:slug, nobody buying');
+      const flatOut = await pagesWhile('product page /p/:slug while 4 shoppers buy flat out', () => shoppers(base, ids, 4, opts.duration));
+      const paced = await pagesWhile(`product page /p/:slug while shoppers buy ${PACED_ORDERS_PER_SECOND} orders/s`, () => shoppers(base, ids, 4, opts.duration, PACED_ORDERS_PER_SECOND));
       const sold = Number((await db('products').whereIn('id', ids).select(db.raw(`sum(${STOCK} - stock) as n`)))[0].n);
       const ordered = Number((await db('order_items').whereIn('product_id', ids).sum({ n: 'qty' }))[0].n ?? 0);
       const orders = Number((await db('orders').count({ n: '*' }))[0].n);
@@ -145,9 +180,16 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
           ['POST /checkout p50 ms', run.p50.toFixed(1)],
           ['POST /checkout p99 ms', run.p99.toFixed(1)],
           ['checkout responses', statusText],
-          [product.name, `${product.rps.toFixed(0)} req/s, p99 ${product.p99} ms, ${(product.rps / opts.helloRes.rps).toFixed(2)}× hello (target ≥ 0.5×)`],
-          ['orders placed meanwhile', background.placed],
         ])}\n` +
+        `${table([
+          ['product pages (32 connections)', 'req/s', 'p99 ms', 'vs hello', 'orders placed meanwhile', 'app CPU µs/page', 'vs hello by CPU'],
+          [`${hello.res.name}${opts.hello ? ', just before' : ''}`, hello.res.rps.toFixed(0), hello.res.p99, '1.00×', '-', Number.isNaN(hello.cpuUs) ? '-' : hello.cpuUs.toFixed(0), '1.00×'],
+          ...[alone, flatOut, paced].map(({ page, background, cpuUs }) => [
+            page.name, page.rps.toFixed(0), page.p99, `${(page.rps / hello.res.rps).toFixed(2)}×`,
+            background ? `${background.placed} (${(background.placed / opts.duration).toFixed(1)}/s)` : '-', cpuUs.toFixed(0), Number.isNaN(hello.cpuUs) ? '-' : `${(hello.cpuUs / cpuUs).toFixed(2)}×`,
+          ]),
+        ])}\n` +
+        `target: product pages ≥ 0.5× hello while stock changes. App CPU per page charges all the app's CPU to the pages, the shoppers' requests (3 per order) included.\n` +
         `no oversell: units sold (stock taken) ${sold} = units in orders ${ordered} → ${sold === ordered ? 'yes' : 'NO'}; products below zero: ${negative}; orders in total: ${orders}`;
     } finally {
       await app.stop();
@@ -158,7 +200,7 @@ async function measure(target: BenchDatabase, dataDir: string, opts: { duration:
 }
 
 /** SQLite always; PostgreSQL too when BENCH_PG_URL is set (e.g. postgres://postgres@127.0.0.1:5432/test). */
-export async function checkoutSections(opts: { duration: number; helloRes: LoadResult; dist: string }): Promise<string[]> {
+export async function checkoutSections(opts: CheckoutBenchOptions): Promise<string[]> {
   const out: string[] = [];
   const pgUrl = process.env.BENCH_PG_URL;
   for (const make of [(dir: string) => sqliteDatabase(dir), ...(pgUrl ? [() => pgDatabase(pgUrl, opts.dist)] : [])]) {

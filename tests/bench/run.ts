@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const rssStart = rssMb(pid);
     const helloRes = wanted('storefront') ? await storefront(sections, { shop, hello, pid, baselinePid: baseline.child.pid!, launch, logFile, db, rssStart }) : await helloOnly(hello);
     const extra = await import('./sections.js').catch(() => null);
-    if (extra) for (const s of await extra.run({ hello, shop, helloRes, dataDir: runDir, duration: DURATION, products: PRODUCTS, appPid: pid })) sections.push(s);
+    if (extra) for (const s of await extra.run({ hello, shop, helloRes, dataDir: runDir, duration: DURATION, products: PRODUCTS, appPid: pid, helloPid: baseline.child.pid! })) sections.push(s);
   } finally {
     await app.stop();
     await baseline.stop();

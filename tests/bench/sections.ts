@@ -16,6 +16,7 @@ export interface BenchContext {
   duration: number;
   products: number;
   appPid: number;
+  helloPid: number;
 }
 
 /** Narrow, broad, CJK, English, pinyin, typo and prefix queries, some with filters. */
@@ -49,7 +50,7 @@ export async function run(ctx: BenchContext): Promise<string[]> {
   if (wanted('search')) sections.push(...(await searchSections(ctx)));
   if (wanted('search-speed')) sections.push(await searchSpeedSection(ctx));
   if (wanted('suggest')) sections.push(await suggestSection(ctx));
-  if (wanted('checkout')) sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') })));
+  if (wanted('checkout')) sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, hello: { url: ctx.hello, pid: ctx.helloPid }, dist: path.resolve(__dirname, '../..') })));
   if (wanted('soak') && process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
   if (wanted('upload')) sections.push(await uploadSection());
   if (wanted('import')) sections.push(await importSection());
