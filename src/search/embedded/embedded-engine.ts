@@ -7,7 +7,7 @@ import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type SynonymIndex } from './query-plan';
-import { MAX_TOTAL_HITS, TextRanker, type TextOutcome } from './text-ranker';
+import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
 
@@ -60,9 +60,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let totalHits: number;
     let facets: SqlPart;
     let match: HighlightTerms = { terms: new Set(), prefixes: [] };
-    const text = await this.textSearch(query, filters);
+    let known: ReadonlyMap<number, DocRow> = new Map();
+    const text = await this.textSearch(query, filters, { from, to: from + query.perPage });
     if (text) {
       ids = text.ranked.slice(from, from + query.perPage);
+      known = text.rows;
       totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
       facets = facetSql({ sql: 'SELECT value FROM json_each(?)', bindings: [JSON.stringify(text.ranked.slice(0, MAX_TOTAL_HITS))] });
       match = text.highlight;
@@ -81,8 +83,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       totalHits = Number(count[0]?.n ?? 0);
       facets = source.from === 'search_docs d' ? browseFacetSql(filters) : facetSql({ sql: `SELECT d.doc FROM ${source.from} WHERE ${source.where}`, bindings: source.bindings });
     }
-    const facetRows = await this.db.raw<{ facet: string; value: string; n: number }[]>(facets.sql, [...facets.bindings]);
-    const hits = await this.hits(ids, match);
+    // No documents, no facets: an article search for a product word usually ends here.
+    const facetRows = totalHits > 0 ? await this.db.raw<{ facet: string; value: string; n: number }[]>(facets.sql, [...facets.bindings]) : [];
+    const hits = await this.hits(ids, match, known);
     return {
       query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(facetRows), totalHits,
       page: query.page, hitsPerPage: query.perPage, processingTimeMs: Math.round(performance.now() - started),
@@ -93,10 +96,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const n = Math.max(0, Math.min(limit, 20));
     if (n === 0) return [];
     const query: SearchQuery = { q, type: 'all', sort: 'relevance', page: 1, perPage: n };
-    const text = await this.textSearch(query, filterSql(query));
+    const text = await this.textSearch(query, filterSql(query), { from: 0, to: n });
     if (!text) return [];
     const categories = await this.categorySuggestions(q, text.highlight, Math.min(3, n));
-    const hits = await this.hits(text.ranked.slice(0, n - categories.length), text.highlight);
+    const hits = await this.hits(text.ranked.slice(0, n - categories.length), text.highlight, text.rows);
     const docs = hits.map((h): Suggestion => ({ type: h.type, title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
     return [...categories, ...docs];
   }
@@ -139,12 +142,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
-  private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
+  private async textSearch(query: SearchQuery, filters: Filters, window: Window): Promise<TextOutcome | null> {
     const analyzed = analyzeQuery(query.q, QUERY_WORDS_READ);
     if (analyzed.words.length === 0) return null;
     await this.refreshCaches();
     const plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
-    return this.ranker.search(plan, filters, query.sort);
+    return this.ranker.search(plan, filters, query.sort, window);
   }
 
   /**
@@ -161,13 +164,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
   }
 
-  private async hits(ids: readonly number[], match: HighlightTerms): Promise<SearchHit[]> {
+  private async hits(ids: readonly number[], match: HighlightTerms, known: ReadonlyMap<number, DocRow> = new Map()): Promise<SearchHit[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.raw<DocRow[]>(
-      'SELECT d.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))',
-      [JSON.stringify(ids)],
-    );
-    const byDoc = new Map(rows.map((r) => [r.doc, r]));
+    const byDoc = new Map(known);
+    for (const r of await this.ranker.docRows(ids.filter((id) => !known.has(id)))) byDoc.set(r.doc, r);
     return ids.flatMap((id) => {
       const row = byDoc.get(id);
       return row ? [toHit(row, match)] : [];

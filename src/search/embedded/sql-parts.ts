@@ -11,6 +11,11 @@ export interface Filters extends SqlPart {
   readonly fts: string | null;
   /** A category, make or model token narrows the documents enough for FTS5 to drive a browse. */
   readonly selective: boolean;
+  /**
+   * The tokens say exactly what the SQL says (no price or year condition): a text search may then
+   * take FTS5's matches as they are, without looking each one up in search_docs.
+   */
+  readonly exact: boolean;
 }
 
 const FACET_PREFIX = { type: 'xt', category: 'xc', make: 'xm', model: 'xo', vehicle: 'xv' } as const;
@@ -70,7 +75,8 @@ export function filterSql(q: SearchQuery): Filters {
   else if (q.model !== undefined) tokens.push(facetToken('model', q.model));
   const fts = tokens.length > 0 ? `{facets} : (${tokens.map((t) => `"${t}"`).join(' AND ')})` : null;
   const selective = tokens.length > (q.type !== 'all' ? 1 : 0);
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective };
+  const exact = q.priceMin === undefined && q.priceMax === undefined && q.year === undefined;
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective, exact };
 }
 
 export function hasFilters(q: SearchQuery): boolean {
