@@ -66,9 +66,14 @@ export function createVersionReader(db: Knex): () => Promise<string> {
   };
 }
 
-function sqliteChangeProbe(db: Knex): (() => string) | null {
+/**
+ * A token that changes whenever anything commits to the SQLite file (null on PostgreSQL and for an
+ * in-memory database, which have no file to watch): the database file's and its WAL's size and mtime.
+ */
+export function sqliteChangeProbe(db: Knex): (() => string) | null {
   if (dialectOf(db) !== 'sqlite') return null;
   const file = (db.client.config.connection as { filename: string }).filename;
+  if (file === ':memory:') return null;
   return () => {
     const token: string[] = [];
     for (const f of [file, `${file}-wal`]) {

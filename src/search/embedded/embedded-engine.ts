@@ -6,7 +6,8 @@ import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTe
 import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
-import { buildSynonymIndex, planQuery, type SynonymIndex } from './query-plan';
+import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
+import { sqliteChangeProbe } from '../../shared/content-version';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
@@ -19,6 +20,7 @@ const META_TABLE = 'search_index_meta';
 
 /** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
 const QUERY_WORDS_READ = 24;
+const PLAN_CACHE_SIZE = 1000;
 
 type Conn = Knex | Knex.Transaction;
 
@@ -38,11 +40,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private stopWords: ReadonlySet<string> = new Set();
   private stopWordsVersion = '';
   private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings));
+  /** Query plans by query text, valid for the synonyms, stop words and vocabulary loaded now. */
+  private readonly plans = new Map<string, QueryPlan | null>();
+  private readonly changeToken: (() => string) | null;
+  private cachesReadAt: string | null = null;
 
   constructor(
     private readonly db: Knex,
     private readonly source: DocumentSource,
-  ) {}
+  ) {
+    this.changeToken = sqliteChangeProbe(db);
+  }
 
   async index(trx: Knex.Transaction, docs: readonly SearchDocument[]): Promise<void> {
     await writeDocuments(trx, docs);
@@ -143,11 +151,22 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
   private async textSearch(query: SearchQuery, filters: Filters, window: Window): Promise<TextOutcome | null> {
-    const analyzed = analyzeQuery(query.q, QUERY_WORDS_READ);
-    if (analyzed.words.length === 0) return null;
+    // Browsing (no letter or digit at all) needs neither the caches nor a plan.
+    if (!/[\p{L}\p{N}]/u.test(query.q)) return null;
     await this.refreshCaches();
-    const plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
-    return this.ranker.search(plan, filters, query.sort, window);
+    const plan = this.plan(query.q);
+    return plan ? this.ranker.search(plan, filters, query.sort, window) : null;
+  }
+
+  /** Segmenting, folding and expanding a query does not depend on the documents: done once per text. */
+  private plan(q: string): QueryPlan | null {
+    const cached = this.plans.get(q);
+    if (cached !== undefined) return cached;
+    const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
+    const plan = analyzed.words.length === 0 ? null : planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
+    if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
+    this.plans.set(q, plan);
+    return plan;
   }
 
   /**
@@ -187,8 +206,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return rows.map((r) => ({ type: 'category', title: r.name, url: `/c/${r.slug}`, _formatted: { title: highlight(r.name, match) || escapeHtml(r.name) } }));
   }
 
-  /** One cheap read per search tells whether new vocabulary or edited synonyms must be loaded. */
+  /**
+   * One cheap read tells whether new vocabulary or edited synonyms must be loaded; it is skipped
+   * while nothing at all has been committed to the database file since the last one.
+   */
   private async refreshCaches(): Promise<void> {
+    const token = this.changeToken?.() ?? null;
+    if (token !== null && token === this.cachesReadAt) return;
+    await this.readCaches();
+    this.cachesReadAt = token;
+  }
+
+  private async readCaches(): Promise<void> {
+    const before = `${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}`;
     const rows = await this.db.raw<{ vocab: number | null; syn: string; stop: string }[]>(
       `SELECT (SELECT max(id) FROM search_terms) AS vocab,
               (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms) AS syn,
@@ -208,5 +238,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.synonyms = buildSynonymIndex(await loadSynonymGroups(this.db));
       this.synonymsVersion = syn;
     }
+    if (`${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}` !== before) this.plans.clear();
   }
 }

@@ -9,6 +9,8 @@ export interface SqlPart {
 export interface Filters extends SqlPart {
   /** The same filters (those that are tokens) as an FTS5 expression on the `facets` column, or null. */
   readonly fts: string | null;
+  /** A text match narrowed by the filter tokens (see narrowText). */
+  readonly narrow: (match: string) => string;
   /** A category, make or model token narrows the documents enough for FTS5 to drive a browse. */
   readonly selective: boolean;
   /**
@@ -73,10 +75,27 @@ export function filterSql(q: SearchQuery): Filters {
   if (q.make !== undefined && q.model !== undefined) tokens.push(facetToken('vehicle', q.make, q.model));
   else if (q.make !== undefined) tokens.push(facetToken('make', q.make));
   else if (q.model !== undefined) tokens.push(facetToken('model', q.model));
-  const fts = tokens.length > 0 ? `{facets} : (${tokens.map((t) => `"${t}"`).join(' AND ')})` : null;
+  const fts = tokens.length > 0 ? facetsExpression(tokens) : null;
   const selective = tokens.length > (q.type !== 'all' ? 1 : 0);
   const exact = q.priceMin === undefined && q.priceMax === undefined && q.year === undefined;
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective, exact };
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective, exact, narrow: (match) => narrowText(match, q, tokens) };
+}
+
+function facetsExpression(tokens: readonly string[]): string {
+  return `{facets} : (${tokens.map((t) => `"${t}"`).join(' AND ')})`;
+}
+
+/**
+ * A text match narrowed by the filter tokens. Every document is a product or an article, and the
+ * articles are few: a product search excludes the articles rather than intersecting with every
+ * product, so FTS5 reads a short posting list instead of one entry per product (bm25 also counts
+ * each phrase's documents, which made the product token cost more than the search).
+ */
+function narrowText(match: string, q: SearchQuery, tokens: readonly string[]): string {
+  if (q.type !== 'product') return tokens.length > 0 ? `(${match}) AND ${facetsExpression(tokens)}` : match;
+  const rest = tokens.filter((t) => t !== facetToken('type', 'product'));
+  const narrowed = rest.length > 0 ? `(${match}) AND ${facetsExpression(rest)}` : `(${match})`;
+  return `${narrowed} NOT ${facetsExpression([facetToken('type', 'article')])}`;
 }
 
 export function hasFilters(q: SearchQuery): boolean {

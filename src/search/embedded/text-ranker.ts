@@ -41,7 +41,7 @@ const FROM = 'search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid';
 export const DOC_COLUMNS = 'd.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at';
 
 function withFilter(match: string, filters: Filters): string {
-  return filters.fts ? `(${match}) AND ${filters.fts}` : match;
+  return filters.narrow(match);
 }
 
 /**
