@@ -10,7 +10,7 @@ import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from 
 import { sqliteChangeProbe } from '../../shared/content-version';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
-import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
+import { browseFacetSql, facetsAndDocsSql, facetSql, filterSql, orderSql, toFacetDistribution, type FacetOrDocRow, type Filters, type SqlPart } from './sql-parts';
 
 export { MAX_TOTAL_HITS };
 
@@ -91,11 +91,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
       totalHits = Number(count[0]?.n ?? 0);
       facets = source.from === 'search_docs d' ? browseFacetSql(filters) : facetSql({ sql: `SELECT d.doc FROM ${source.from} WHERE ${source.where}`, bindings: source.bindings });
     }
-    // No documents, no facets: an article search for a product word usually ends here.
-    const facetRows = totalHits > 0 ? await this.db.raw<{ facet: string; value: string; n: number }[]>(facets.sql, [...facets.bindings]) : [];
-    const hits = await this.hits(ids, match, known);
+    // No documents, no facets (an article search for a product word usually ends here); the page's
+    // documents not read while ranking come in the same statement as the counts.
+    const combined = facetsAndDocsSql(totalHits > 0 ? facets : null, ids.filter((id) => !known.has(id)));
+    const rows = combined ? await this.db.raw<FacetOrDocRow[]>(combined.sql, [...combined.bindings]) : [];
+    const docs = new Map(known);
+    for (const r of rows) {
+      if (r.doc === null) continue;
+      const doc = JSON.parse(r.doc) as DocRow;
+      docs.set(doc.doc, doc);
+    }
+    const hits = await this.hits(ids, match, docs);
     return {
-      query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(facetRows), totalHits,
+      query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(rows), totalHits,
       page: query.page, hitsPerPage: query.perPage, processingTimeMs: Math.round(performance.now() - started),
     };
   }

@@ -147,8 +147,36 @@ export function browseFacetSql(f: SqlPart): SqlPart {
   return { sql, bindings: b };
 }
 
-export function toFacetDistribution(rows: readonly { facet: string; value: string; n: number }[]): Record<string, Record<string, number>> {
+export function toFacetDistribution(rows: readonly { facet: string | null; value: string; n: number }[]): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = { category: {}, make: {}, model: {}, price: {} };
-  for (const r of rows) out[r.facet][r.value] = Number(r.n);
+  for (const r of rows) if (r.facet !== null) out[r.facet][r.value] = Number(r.n);
   return out;
+}
+
+/** A facet count, or (facet null) one document as JSON: one column instead of ten beside the counts. */
+export interface FacetOrDocRow {
+  readonly facet: string | null;
+  readonly value: string;
+  readonly n: number;
+  readonly doc: string | null;
+}
+
+const DOC_JSON = `json_object('doc', d.doc, 'type', d.type, 'ref_id', d.ref_id, 'price', d.price, 'title', t.title, 'subtitle', t.subtitle,
+  'body', t.body, 'url', t.url, 'image', t.image, 'published_at', t.published_at)`;
+
+/**
+ * Facet counts and the page's documents in one statement, or null when neither is wanted: every
+ * statement is a round trip to SQLite's worker thread, which costs more than these few rows.
+ */
+export function facetsAndDocsSql(facets: SqlPart | null, docs: readonly number[]): SqlPart | null {
+  const parts: SqlPart[] = [];
+  if (facets) parts.push({ sql: `SELECT facet, value, n, NULL AS doc FROM (${facets.sql})`, bindings: facets.bindings });
+  if (docs.length > 0) {
+    parts.push({
+      sql: `SELECT NULL, NULL, NULL, ${DOC_JSON} FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))`,
+      bindings: [JSON.stringify(docs)],
+    });
+  }
+  if (parts.length === 0) return null;
+  return { sql: parts.map((p) => p.sql).join(' UNION ALL '), bindings: parts.flatMap((p) => p.bindings) };
 }
