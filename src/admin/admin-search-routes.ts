@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { Router, type Request, type Response } from 'express';
 import {
   formatSynonymGroups, loadStopWords, loadSynonymGroups, parseStopWords, parseSynonymGroups, saveStopWords, saveSynonymGroups,
@@ -41,7 +42,10 @@ export function searchInsightRoutes({ ctx }: AdminDeps): Router {
     });
   }
 
-  /** Meilisearch gets the new settings now; if it cannot be reached, the save still stands. */
+  /**
+   * Meilisearch gets the new settings now; if it cannot be reached, the save still stands and the
+   * settings row written with it (`settingsChanged`) sends them once it is back.
+   */
   async function applyToEngine(): Promise<boolean> {
     if (!ctx.search.refreshSettings) return true;
     try {
@@ -66,13 +70,15 @@ export function searchInsightRoutes({ ctx }: AdminDeps): Router {
     res.redirect(303, `/admin/search?notice=${applied ? form : 'later'}`);
   }
 
+  const engineHook = ctx.search.settingsChanged ? (trx: Knex.Transaction) => ctx.search.settingsChanged!(trx) : undefined;
+
   router.get('/search', async (req, res) => {
     const notice = typeof req.query.notice === 'string' && Object.hasOwn(NOTICES, req.query.notice) ? NOTICES[req.query.notice] : null;
     await render(res, 200, {}, notice);
   });
 
-  router.post('/search/synonyms', (req, res) => save(req, res, 'synonyms', (text) => saveSynonymGroups(ctx.db, parseSynonymGroups(text))));
-  router.post('/search/stopwords', (req, res) => save(req, res, 'stopwords', (text) => saveStopWords(ctx.db, parseStopWords(text))));
+  router.post('/search/synonyms', (req, res) => save(req, res, 'synonyms', (text) => saveSynonymGroups(ctx.db, parseSynonymGroups(text), engineHook)));
+  router.post('/search/stopwords', (req, res) => save(req, res, 'stopwords', (text) => saveStopWords(ctx.db, parseStopWords(text), engineHook)));
 
   return router;
 }

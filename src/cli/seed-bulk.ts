@@ -5,6 +5,8 @@ import { rng, syntheticProduct } from './synthetic-catalog';
 import { bumpContentVersion } from '../shared/content-version';
 
 const BATCH = 500;
+/** Redirected to a file or a CI log, the bars still report: one line every 10 s instead of redrawing. */
+const LOGGED = { noTTYOutput: true, notTTYSchedule: 10_000 } as const;
 
 function parseArgs(argv: string[]): { products: number } {
   const i = argv.indexOf('--products');
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   const start = Number((await db('products').where('slug', 'like', 'bulk-%').count({ n: '*' }))[0].n);
   const rand = rng(start + 42);
   const now = Date.now();
-  const bar = new SingleBar({ format: 'seed:bulk [{bar}] {percentage}% {value}/{total} products | {eta}s left' }, Presets.shades_classic);
+  const bar = new SingleBar({ format: 'seed:bulk [{bar}] {percentage}% {value}/{total} products | {eta}s left', ...LOGGED }, Presets.shades_classic);
   bar.start(products, 0);
   for (let done = 0; done < products; done += BATCH) {
     const n = Math.min(BATCH, products - done);
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   }
   bar.stop();
   {
-    const rebuild = new SingleBar({ format: 'reindex   [{bar}] {percentage}% {value}/{total} documents' }, Presets.shades_classic);
+    const rebuild = new SingleBar({ format: 'reindex   [{bar}] {percentage}% {value}/{total} documents', ...LOGGED }, Presets.shades_classic);
     let started = false;
     await runtime.search.reindex((d, total) => {
       if (!started) rebuild.start(total, 0);

@@ -9,6 +9,8 @@ import type { SearchEngine, SearchResult, Suggestion } from './search-engine';
 export function withResultCache(engine: SearchEngine, versions: () => Promise<string>, maxEntries = 2000): SearchEngine {
   const results = new VersionedCache<SearchResult>(maxEntries);
   const suggestions = new VersionedCache<Suggestion[]>(maxEntries);
+  const products = new VersionedCache<Suggestion[]>(maxEntries);
+  const suggestProducts = engine.suggestProducts?.bind(engine);
   return Object.assign(Object.create(engine) as SearchEngine, {
     async search(query: Parameters<SearchEngine['search']>[0]): Promise<SearchResult> {
       const started = performance.now();
@@ -18,5 +20,11 @@ export function withResultCache(engine: SearchEngine, versions: () => Promise<st
     async suggest(q: string, limit: number): Promise<Suggestion[]> {
       return suggestions.get(await versions(), `${limit}\u0000${q}`, () => engine.suggest(q, limit));
     },
+    // Keystrokes that complete to the same words (bao, baoj, baoju → 宝骏) share one lookup.
+    ...(suggestProducts && {
+      async suggestProducts(q: string, limit: number): Promise<Suggestion[]> {
+        return products.get(await versions(), `${limit}\u0000${q}`, () => suggestProducts(q, limit));
+      },
+    }),
   });
 }

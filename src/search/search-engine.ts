@@ -103,6 +103,11 @@ export interface SearchEngine {
   remove(trx: Knex.Transaction, keys: readonly DocumentKey[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
   suggest(q: string, limit: number): Promise<Suggestion[]>;
+  /**
+   * Capability: up to `limit` products that match every word of q (the last one as a prefix),
+   * found without the ranking, count and facets of `search`: cheap enough for every keystroke.
+   */
+  suggestProducts?(q: string, limit: number): Promise<Suggestion[]>;
   reindex(onProgress?: (done: number, total: number) => void): Promise<void>;
   health(): Promise<SearchHealth>;
   /** Brings a stale index up to date before serving (embedded: rebuilt once when its text analysis changed). */
@@ -116,4 +121,9 @@ export interface SearchEngine {
    * embedded engine has none: it reads both tables on the next query.
    */
   refreshSettings?(): Promise<void>;
+  /**
+   * Called inside the transaction that changed synonyms or stop words: Meilisearch writes an outbox
+   * row there, so the settings reach it even when it was down at save time.
+   */
+  settingsChanged?(trx: Knex.Transaction): Promise<void>;
 }

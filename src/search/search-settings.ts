@@ -75,23 +75,28 @@ export { loadSynonymGroups };
  * embedded engine's per-query check (count, max id, max updated_at) sees the change on the next
  * query; the content version moves so every instance's result cache lets go of old answers.
  */
-export async function saveSynonymGroups(db: Knex, groups: readonly (readonly string[])[], now = Date.now()): Promise<void> {
+/** Runs inside a settings save's transaction (the Meilisearch adapter's outbox row). */
+export type SettingsSaveHook = (trx: Knex.Transaction) => Promise<void>;
+
+export async function saveSynonymGroups(db: Knex, groups: readonly (readonly string[])[], within?: SettingsSaveHook, now = Date.now()): Promise<void> {
   await db.transaction(async (trx) => {
     await trx(SYNONYMS_TABLE).del();
     for (let i = 0; i < groups.length; i += 100) {
       await trx(SYNONYMS_TABLE).insert(groups.slice(i, i + 100).map((words) => ({ words: JSON.stringify(words), updated_at: now })));
     }
     await bumpContentVersion(trx, SEARCH_SETTINGS_TOPIC);
+    await within?.(trx);
   });
 }
 
 /** Replaces the stop-word list in one transaction (same versioning as the synonyms). */
-export async function saveStopWords(db: Knex, words: readonly string[], now = Date.now()): Promise<void> {
+export async function saveStopWords(db: Knex, words: readonly string[], within?: SettingsSaveHook, now = Date.now()): Promise<void> {
   await db.transaction(async (trx) => {
     await trx(STOPWORDS_TABLE).del();
     for (let i = 0; i < words.length; i += 100) {
       await trx(STOPWORDS_TABLE).insert(words.slice(i, i + 100).map((word) => ({ word, updated_at: now })));
     }
     await bumpContentVersion(trx, SEARCH_SETTINGS_TOPIC);
+    await within?.(trx);
   });
 }

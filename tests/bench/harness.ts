@@ -136,3 +136,13 @@ export function table(rows: (string | number)[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
 }
+
+/**
+ * `BENCH_ONLY=search-speed,suggest npm run bench` runs only those sections (e.g. the 1M search run,
+ * where the rest would take long and measure nothing new). Names: storefront, search, search-speed,
+ * suggest, checkout, soak (with --soak), upload, import. Unset: everything.
+ */
+export function wanted(section: string): boolean {
+  const only = process.env.BENCH_ONLY;
+  return !only || only.split(',').map((s) => s.trim()).includes(section);
+}

@@ -1,14 +1,18 @@
 /**
  * What the text dictionaries cost, measured in a fresh node process per dictionary (RSS and heap
  * before and after loading it), so the bench can print where the serving process's memory goes.
+ * Each loader keeps what it built reachable (globalThis), as the app does; otherwise the GC before
+ * the second reading would free it and the figure would show only what was left behind.
  */
 import { execFileSync } from 'node:child_process';
 import { table } from './harness';
 
 const LOADERS: Record<string, string> = {
-  'jieba (dictionary + segmenter)': "const { Jieba } = require('@node-rs/jieba'); const { dict } = require('@node-rs/jieba/dict'); Jieba.withDict(dict).cut('宝骏730尾灯', false);",
-  'OpenCC t→cn converter': "require('opencc-js/t2cn').Converter({ from: 't', to: 'cn' })('尾燈');",
-  'pinyin-pro': "require('pinyin-pro').pinyin('宝骏', { toneType: 'none', type: 'array' });",
+  // As src/search/text/segmenter.ts loads it: dict.txt only (`@node-rs/jieba/dict` also reads the 6 MB idf.txt).
+  'jieba (dictionary + segmenter)': "const { Jieba } = require('@node-rs/jieba'); globalThis.j = Jieba.withDict(require('fs').readFileSync(require.resolve('@node-rs/jieba/dict.txt'))); j.cut('宝骏730尾灯', false);",
+  'OpenCC t→cn converter (search)': "globalThis.c = require('opencc-js/t2cn').Converter({ from: 't', to: 'cn' }); c('尾燈');",
+  'OpenCC tw→cn converter (fitment titles)': "globalThis.c = require('opencc-js/t2cn').Converter({ from: 'tw', to: 'cn' }); c('尾燈');",
+  'pinyin-pro': "globalThis.p = require('pinyin-pro'); p.pinyin('宝骏', { toneType: 'none', type: 'array' });",
 };
 
 const PROBE = (code: string) => `

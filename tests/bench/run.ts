@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { cpuMs, load, productionLaunch, rssMb, startProcess, table, type LoadResult } from './harness';
+import { cpuMs, load, productionLaunch, rssMb, startProcess, table, wanted, type LoadResult } from './harness';
 import { dictionaryCosts, formatDictionaryCosts } from './memory';
 
 const root = path.resolve(__dirname, '../../..');
@@ -91,53 +91,8 @@ async function main(): Promise<void> {
   const load1 = os.loadavg()[0];
   try {
     const pid = app.child.pid!;
-    const productSlugs = Array.from({ length: 200 }, (_, i) => `/p/bulk-${(i * 487) % PRODUCTS}`);
-    const listingPaths = ['/products', '/products?page=2', '/products?sort=price_asc', '/c/tail-lights', '/c/floor-mats?page=3'];
     const rssStart = rssMb(pid);
-
-    const bulk = await bulkWrite(shop, [...listingPaths, ...productSlugs.slice(0, 20)]);
-    const rssBulk = rssMb(pid);
-    const walAfterBulk = fileMb(`${db}-wal`);
-
-    // Warm both up so the JIT and caches are in the same state: every URL once, then a short run.
-    for (const p of [...listingPaths, ...productSlugs]) await fetch(`${shop}${p}`).then((r) => r.arrayBuffer());
-    await load('warm', hello, { duration: 2 });
-    await load('warm', shop, { duration: 2, paths: listingPaths });
-
-    const measured = async (name: string, paths: string[]) => {
-      const before = cpuMs(pid);
-      const r = await load(name, shop, { duration: DURATION, paths });
-      return { r, cpuUs: ((cpuMs(pid) - before) * 1000) / Math.max(1, r.rps * DURATION) };
-    };
-    const helloCpu0 = cpuMs(baseline.child.pid!);
-    const helloRes = await load('bare Express hello-world', hello, { duration: DURATION });
-    const helloUs = ((cpuMs(baseline.child.pid!) - helloCpu0) * 1000) / Math.max(1, helloRes.rps * DURATION);
-    const listing = await measured('listing /products (24 cards)', listingPaths);
-    const product = await measured('product page /p/:slug', productSlugs);
-    // CPU per request is steadier than req/s on a shared machine; hello's CPU / the page's CPU is
-    // the throughput ratio the two would reach on an otherwise idle machine.
-    const rows: (string | number)[][] = [['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs hello', 'CPU µs/req', 'vs hello by CPU']];
-    rows.push([helloRes.name, helloRes.rps.toFixed(0), helloRes.p50, helloRes.p99, helloRes.errors, helloRes.non2xx, '1.00×', helloUs.toFixed(0), '1.00×']);
-    for (const { r, cpuUs } of [listing, product]) rows.push([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, ratio(r, helloRes), cpuUs.toFixed(0), `${(helloUs / cpuUs).toFixed(2)}×`]);
-    const rss = rssMb(pid);
-    sections.push(
-      `## Storefront at ${PRODUCTS} + ${BULK} products, after a bulk write into the running app (32 connections, ${DURATION}s each)\n` +
-        `conditions: ${Object.entries(launch.env).map(([k, v]) => `${k}=${v} `).join('')}${['node', ...launch.nodeArgs, 'dist/src/server.js'].join(' ')}, NODE_ENV=production, LOG_LEVEL default (info), logs to ${logFile}\n` +
-        `bulk write: seed:bulk --products ${BULK} in ${bulk.seconds.toFixed(0)} s while serving ${bulk.served} requests (non-2xx ${bulk.non2xx}); WAL after it ${walAfterBulk.toFixed(1)} MB\n` +
-        `${table(rows)}\n` +
-        `targets: listing ≥ 0.5× hello and p99 ≤ 25 ms; product ≥ 0.5× hello\n` +
-        `app log: ${fileMb(logFile).toFixed(1)} MB written`,
-    );
-    const costs = dictionaryCosts(root);
-    sections.push(
-      `## Memory of the serving process (target ≤ 250 MB after the storefront load)\n${table([
-        ['moment', 'RSS MB', 'anon MB', 'file-backed MB', 'peak MB'],
-        ['after start', rssStart.rss.toFixed(0), rssStart.anon.toFixed(0), rssStart.file.toFixed(0), rssStart.peak.toFixed(0)],
-        ['after the bulk write', rssBulk.rss.toFixed(0), rssBulk.anon.toFixed(0), rssBulk.file.toFixed(0), rssBulk.peak.toFixed(0)],
-        ['after the storefront load', rss.rss.toFixed(0), rss.anon.toFixed(0), rss.file.toFixed(0), rss.peak.toFixed(0)],
-      ])}\n${formatDictionaryCosts(costs)}`,
-    );
-
+    const helloRes = wanted('storefront') ? await storefront(sections, { shop, hello, pid, baselinePid: baseline.child.pid!, launch, logFile, db, rssStart }) : await helloOnly(hello);
     const extra = await import('./sections.js').catch(() => null);
     if (extra) for (const s of await extra.run({ hello, shop, helloRes, dataDir: runDir, duration: DURATION, products: PRODUCTS, appPid: pid })) sections.push(s);
   } finally {
@@ -148,6 +103,66 @@ async function main(): Promise<void> {
   console.log(`\n# qipei benchmark (${os.cpus().length} cores, node ${process.version}; 1-min load average ${load1.toFixed(1)} at start, ${load2.toFixed(1)} at end)\n`);
   console.log(sections.join('\n\n'));
   fs.rmSync(runDir, { recursive: true, force: true });
+}
+
+/** Later sections alone (BENCH_ONLY) still get a bare Express figure from this run to compare with. */
+async function helloOnly(hello: string): Promise<LoadResult> {
+  await load('warm', hello, { duration: 2 });
+  return load('bare Express hello-world', hello, { duration: DURATION });
+}
+
+/** The bulk write into the running app, then listing and product pages and the memory they leave. */
+async function storefront(
+  sections: string[],
+  o: { shop: string; hello: string; pid: number; baselinePid: number; launch: ReturnType<typeof productionLaunch>; logFile: string; db: string; rssStart: ReturnType<typeof rssMb> },
+): Promise<LoadResult> {
+  const { shop, hello, pid, launch, logFile, db, rssStart } = o;
+  const productSlugs = Array.from({ length: 200 }, (_, i) => `/p/bulk-${(i * 487) % PRODUCTS}`);
+  const listingPaths = ['/products', '/products?page=2', '/products?sort=price_asc', '/c/tail-lights', '/c/floor-mats?page=3'];
+  const bulk = await bulkWrite(shop, [...listingPaths, ...productSlugs.slice(0, 20)]);
+  const rssBulk = rssMb(pid);
+  const walAfterBulk = fileMb(`${db}-wal`);
+
+  // Warm both up so the JIT and caches are in the same state: every URL once, then a short run.
+  for (const p of [...listingPaths, ...productSlugs]) await fetch(`${shop}${p}`).then((r) => r.arrayBuffer());
+  await load('warm', hello, { duration: 2 });
+  await load('warm', shop, { duration: 2, paths: listingPaths });
+
+  const measured = async (name: string, paths: string[]) => {
+    const before = cpuMs(pid);
+    const r = await load(name, shop, { duration: DURATION, paths });
+    return { r, cpuUs: ((cpuMs(pid) - before) * 1000) / Math.max(1, r.rps * DURATION) };
+  };
+  const helloCpu0 = cpuMs(o.baselinePid);
+  const helloRes = await load('bare Express hello-world', hello, { duration: DURATION });
+  const helloUs = ((cpuMs(o.baselinePid) - helloCpu0) * 1000) / Math.max(1, helloRes.rps * DURATION);
+  const listing = await measured('listing /products (24 cards)', listingPaths);
+  const product = await measured('product page /p/:slug', productSlugs);
+  // CPU per request is steadier than req/s on a shared machine; hello's CPU / the page's CPU is
+  // the throughput ratio the two would reach on an otherwise idle machine.
+  const rows: (string | number)[][] = [['target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs hello', 'CPU µs/req', 'vs hello by CPU']];
+  rows.push([helloRes.name, helloRes.rps.toFixed(0), helloRes.p50, helloRes.p99, helloRes.errors, helloRes.non2xx, '1.00×', helloUs.toFixed(0), '1.00×']);
+  for (const { r, cpuUs } of [listing, product]) rows.push([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, ratio(r, helloRes), cpuUs.toFixed(0), `${(helloUs / cpuUs).toFixed(2)}×`]);
+  const rss = rssMb(pid);
+  sections.push(
+    `## Storefront at ${PRODUCTS} + ${BULK} products, after a bulk write into the running app (32 connections, ${DURATION}s each)\n` +
+      `conditions: ${Object.entries(launch.env).map(([k, v]) => `${k}=${v} `).join('')}${['node', ...launch.nodeArgs, 'dist/src/server.js'].join(' ')}, NODE_ENV=production, LOG_LEVEL default (info), logs to ${logFile}\n` +
+      `bulk write: seed:bulk --products ${BULK} in ${bulk.seconds.toFixed(0)} s while serving ${bulk.served} requests (non-2xx ${bulk.non2xx}); WAL after it ${walAfterBulk.toFixed(1)} MB\n` +
+      `${table(rows)}\n` +
+      `targets: listing ≥ 0.5× hello and p99 ≤ 25 ms; product ≥ 0.5× hello\n` +
+      `app log: ${fileMb(logFile).toFixed(1)} MB written`,
+  );
+  const costs = dictionaryCosts(root);
+  sections.push(
+    `## Memory of the serving process (target ≤ 250 MB after the storefront load)\n${table([
+      ['moment', 'RSS MB', 'anon MB', 'file-backed MB', 'peak MB'],
+      ['after start', rssStart.rss.toFixed(0), rssStart.anon.toFixed(0), rssStart.file.toFixed(0), rssStart.peak.toFixed(0)],
+      ['after the bulk write', rssBulk.rss.toFixed(0), rssBulk.anon.toFixed(0), rssBulk.file.toFixed(0), rssBulk.peak.toFixed(0)],
+      ['after the storefront load', rss.rss.toFixed(0), rss.anon.toFixed(0), rss.file.toFixed(0), rss.peak.toFixed(0)],
+    ])}\n${formatDictionaryCosts(costs)}`,
+  );
+
+  return helloRes;
 }
 
 main().catch((err) => {

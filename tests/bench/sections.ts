@@ -1,4 +1,4 @@
-import { load, rssMb, table, type LoadResult } from './harness';
+import { load, rssMb, table, wanted, type LoadResult } from './harness';
 import { runUploadBench } from './upload-bench';
 import { importSection } from './import-bench';
 import path from 'node:path';
@@ -46,6 +46,19 @@ function articleCounter(ctx: BenchContext) {
 /** Benchmark sections beyond the storefront pages. */
 export async function run(ctx: BenchContext): Promise<string[]> {
   const sections: string[] = [];
+  if (wanted('search')) sections.push(...(await searchSections(ctx)));
+  if (wanted('search-speed')) sections.push(await searchSpeedSection(ctx));
+  if (wanted('suggest')) sections.push(await suggestSection(ctx));
+  if (wanted('checkout')) sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') })));
+  if (wanted('soak') && process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
+  if (wanted('upload')) sections.push(await uploadSection());
+  if (wanted('import')) sections.push(await importSection());
+  return sections;
+}
+
+/** Throughput with 32 connections (cached and uncached) and latency on one connection. */
+async function searchSections(ctx: BenchContext): Promise<string[]> {
+  const sections: string[] = [];
   const searchPaths = SEARCH_MIX.flatMap((q, i) => [`/api/search?q=${enc(q)}`, i % 3 === 0 ? `/api/search?q=${enc(q)}&type=product&sort=price_asc` : `/api/search?q=${enc(q)}&page=2`]);
   const likePaths = SEARCH_MIX.map((q) => `/like?q=${enc(q)}`);
   const search = await load('/api/search (mixed queries)', ctx.shop, { duration: ctx.duration, paths: searchPaths });
@@ -64,7 +77,6 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       `targets: /api/search p50 ≤ 5 ms, p99 ≤ 30 ms; /api/suggest p99 ≤ 10 ms (latencies here include 32-way queueing on 2 cores)\n` +
       `app RSS after search load: ${rss.rss.toFixed(0)} MB (peak ${rss.peak.toFixed(0)} MB)`,
   );
-  sections.push(await searchSpeedSection(ctx));
   const single = await load('/api/search, 1 connection', ctx.shop, { duration: ctx.duration, connections: 1, paths: searchPaths });
   const singleSuggest = await load('/api/suggest, 1 connection', ctx.shop, { duration: ctx.duration, connections: 1, paths: SUGGEST_MIX.map((q) => `/api/suggest?q=${enc(q)}`) });
   sections.push(
@@ -74,11 +86,12 @@ export async function run(ctx: BenchContext): Promise<string[]> {
       [singleSuggest.name, singleSuggest.rps.toFixed(0), singleSuggest.p50, singleSuggest.p99],
     ])}`,
   );
-  sections.push(await suggestSection(ctx));
-  sections.push(...(await checkoutSections({ duration: ctx.duration, helloRes: ctx.helloRes, dist: path.resolve(__dirname, '../..') })));
-  if (process.argv.includes('--soak')) sections.push(...(await soakSection(ctx, articleCounter(ctx))));
+  return sections;
+}
+
+async function uploadSection(): Promise<string> {
   const upload = await runUploadBench();
-  sections.push(
+  return (
     `## Image upload pipeline (${upload.megapixels} MP JPEG, ${upload.inputMb.toFixed(1)} MB → ${upload.variants} variants, ${upload.runs} runs)\n` +
       `${table([
         ['measure', 'value', 'target'],
@@ -86,8 +99,6 @@ export async function run(ctx: BenchContext): Promise<string[]> {
         ['wall time, worst', `${upload.worstMs.toFixed(0)} ms`, ''],
         ['CPU time, median', `${upload.cpuMs.toFixed(0)} ms`, ''],
         ['RSS growth', `${upload.rssGrowthMb.toFixed(0)} MB`, '≤ 300 MB'],
-      ])}`,
+      ])}`
   );
-  sections.push(await importSection());
-  return sections;
 }

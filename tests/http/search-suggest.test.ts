@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { shanghaiDay } from '../../src/search/query-stats';
+import { createCatalogWriter } from '../../src/catalog';
+import { searchCaughtUp } from '../helpers/search-env';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -84,6 +86,21 @@ describe('/api/suggest', () => {
     const s = await suggest('tail');
     expect(s[0]).toEqual(expect.objectContaining({ type: 'query', title: '尾灯' }));
     expect(s.filter((x) => x.type === 'product').length).toBeGreaterThan(0);
+  });
+
+  it('when a suggested product is unpublished and published again, then the next keystroke follows each write', async () => {
+    const productUrls = async () => (await suggest('宝骏730')).filter((x) => x.type === 'product').map((x) => x.url);
+    const before = await productUrls();
+    expect(before.length).toBeGreaterThan(0);
+    const slug = before[0].replace(/^\/p\//, '');
+    const { id } = await t.runtime.db('products').where({ slug }).first('id');
+    const writer = createCatalogWriter(t.runtime.db, t.runtime.indexer);
+    await writer.setStatus(id, 'draft');
+    await searchCaughtUp(t.runtime.search);
+    expect(await productUrls()).not.toContain(before[0]);
+    await writer.setStatus(id, 'published');
+    await searchCaughtUp(t.runtime.search);
+    expect(await productUrls()).toContain(before[0]);
   });
 
   it('when suggestions carry HTML-looking text, then _formatted holds only marks', async () => {

@@ -8,6 +8,7 @@ import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
 import { sqliteChangeProbe } from '../../shared/content-version';
+import { quickSuggestions } from './quick-suggestions';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetsAndDocsSql, facetSql, filterSql, orderSql, toFacetDistribution, type FacetOrDocRow, type Filters, type SqlPart } from './sql-parts';
@@ -120,6 +121,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return [...categories, ...docs];
   }
 
+  async suggestProducts(q: string, limit: number): Promise<Suggestion[]> {
+    const plan = await this.plan(q);
+    if (!plan) return [];
+    const filters = filterSql({ q, type: 'product', sort: 'relevance', page: 1, perPage: limit });
+    return quickSuggestions((sql, bindings) => this.safeRaw(sql, bindings), plan, filters, limit);
+  }
+
   async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {
     await this.db.transaction(async (trx) => {
       const total = await this.source.count(trx);
@@ -159,15 +167,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
   private async textSearch(query: SearchQuery, filters: Filters, window: Window): Promise<TextOutcome | null> {
-    // Browsing (no letter or digit at all) needs neither the caches nor a plan.
-    if (!/[\p{L}\p{N}]/u.test(query.q)) return null;
-    await this.refreshCaches();
-    const plan = this.plan(query.q);
+    const plan = await this.plan(query.q);
     return plan ? this.ranker.search(plan, filters, query.sort, window) : null;
   }
 
-  /** Segmenting, folding and expanding a query does not depend on the documents: done once per text. */
-  private plan(q: string): QueryPlan | null {
+  /**
+   * The query's words as FTS5 slots, or null when q has none. Segmenting, folding and expanding a
+   * query does not depend on the documents: done once per text while the caches stay the same.
+   */
+  private async plan(q: string): Promise<QueryPlan | null> {
+    // Browsing (no letter or digit at all) needs neither the caches nor a plan.
+    if (!/[\p{L}\p{N}]/u.test(q)) return null;
+    await this.refreshCaches();
     const cached = this.plans.get(q);
     if (cached !== undefined) return cached;
     const analyzed = analyzeQuery(q, QUERY_WORDS_READ);

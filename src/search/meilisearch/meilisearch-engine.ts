@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchQuery, SearchResult, Suggestion } from '../search-engine';
 import { fold, segmenterWords } from '../text';
 import { OutboxStore } from '../outbox/outbox-store';
-import { OutboxWorker, type DrainReport, type OutboxWorkerOptions } from '../outbox/outbox-worker';
+import { OutboxWorker, type DrainReport, type OutboxSink, type OutboxWorkerOptions } from '../outbox/outbox-worker';
 import { IndexAdmin } from './index-admin';
 import { IndexGuard, type IndexCondition } from './index-guard';
 import { isIndexNotFound, isOutage, SettingsRejected } from './meili-errors';
@@ -88,8 +88,10 @@ export class MeilisearchEngine implements SearchEngine {
     }));
     this.store = new OutboxStore(opts.db);
     const sink = new MeiliSink(this.client, this.wait, (target) => (target === this.indexUid ? this.prepareLive() : Promise.resolve()));
+    // Settings rows (an admin edited synonyms or stop words) send the settings again before the documents.
+    const liveSink: OutboxSink = { apply: (target, rows) => sink.apply(target, rows), applySettings: () => this.resendSettings() };
     const workerOptions = { ...opts.worker, logger: opts.logger };
-    this.worker = new OutboxWorker(this.store, sink, () => this.indexUid, workerOptions);
+    this.worker = new OutboxWorker(this.store, liveSink, () => this.indexUid, workerOptions);
     this.guard = new IndexGuard({
       admin: this.admin,
       store: this.store,
@@ -135,12 +137,31 @@ export class MeilisearchEngine implements SearchEngine {
     return this.ready;
   }
 
-  /** Re-applies settings now, e.g. after an admin edited the synonyms. */
-  async refreshSettings(): Promise<void> {
+  /** Sends the settings as the database has them now. A refusal is kept for /readyz (and logged), not thrown. */
+  private async resendSettings(): Promise<void> {
     this.ready = null;
     this.settingsError = null;
     this.admin.forgetSettings(this.indexUid);
-    await this.ensureSettings();
+    await this.ensureSettings().catch((e: unknown) => {
+      if (!(e instanceof SettingsRejected)) throw e;
+    });
+  }
+
+  /**
+   * Re-applies settings now, e.g. right after an admin saved the synonyms: the settings rows written
+   * before it are covered. Unreachable → throws and the rows stay for the worker.
+   */
+  async refreshSettings(): Promise<void> {
+    const upTo = await this.store.settingsDueUpTo();
+    await this.resendSettings();
+    await this.store.clearSettings(upTo);
+    if (this.settingsError) throw new SettingsRejected(this.settingsError);
+  }
+
+  /** Synonyms or stop words changed in `trx`: an outbox row makes sure the settings follow, even after an outage. */
+  async settingsChanged(trx: Knex.Transaction): Promise<void> {
+    await this.store.enqueueSettings(trx);
+    this.wakeAfterCommit(trx);
   }
 
   /** Before each batch to the live index: configured, and still the index we configured. */

@@ -33,6 +33,12 @@ interface DbRow {
 
 const TABLE = 'search_outbox';
 const LEASE = 'search_outbox_lease';
+/**
+ * A settings row: "the synonyms or stop words changed, send the index settings again". It carries
+ * no payload (the settings are read from their tables when sent), so any number of them collapse
+ * into one delivery.
+ */
+const SETTINGS = { op: 'settings', doc_type: 'settings', doc_id: 0 } as const;
 
 function toRow(r: DbRow): OutboxRow {
   return {
@@ -66,10 +72,29 @@ export class OutboxStore {
     for (let i = 0; i < rows.length; i += 200) await trx(TABLE).insert(rows.slice(i, i + 200));
   }
 
-  /** Live rows due now, oldest first. */
+  /** Written in the transaction that changed the synonyms or stop words. */
+  async enqueueSettings(trx: Knex.Transaction): Promise<void> {
+    await trx(TABLE).insert({ ...SETTINGS, payload: null, created_at: this.now() });
+  }
+
+  /** The newest settings row due now (0 when none): sending the settings covers it and every older one. */
+  async settingsDueUpTo(): Promise<number> {
+    const row = (await this.db(TABLE).where({ op: SETTINGS.op, dead: false }).andWhere('next_attempt_at', '<=', this.now()).max({ id: 'id' }).first()) as
+      | { id: number | string | null }
+      | undefined;
+    return Number(row?.id ?? 0);
+  }
+
+  /** The settings were sent (or refused, which resending cannot change) after these rows were written. */
+  async clearSettings(upToId: number): Promise<void> {
+    if (upToId > 0) await this.db(TABLE).where({ op: SETTINGS.op }).andWhere('id', '<=', upToId).delete();
+  }
+
+  /** Live document rows due now, oldest first. */
   async readReady(limit: number): Promise<OutboxRow[]> {
     const rows = (await this.db(TABLE)
       .where({ dead: false })
+      .whereNot({ op: SETTINGS.op })
       .andWhere('next_attempt_at', '<=', this.now())
       .orderBy('id', 'asc')
       .limit(limit)) as DbRow[];
@@ -81,7 +106,8 @@ export class OutboxStore {
    * index must hold, without deleting them until the new index is live.
    */
   async readAfter(afterId: number, limit: number): Promise<OutboxRow[]> {
-    const rows = (await this.db(TABLE).where({ dead: false }).andWhere('id', '>', afterId).orderBy('id', 'asc').limit(limit)) as DbRow[];
+    // Settings rows stay for the worker: it sends them to the live index once the swap is done.
+    const rows = (await this.db(TABLE).where({ dead: false }).whereNot({ op: SETTINGS.op }).andWhere('id', '>', afterId).orderBy('id', 'asc').limit(limit)) as DbRow[];
     return rows.map(toRow);
   }
 

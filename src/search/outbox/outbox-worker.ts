@@ -33,6 +33,12 @@ export class DeliveryPending extends Error {
 export interface OutboxSink {
   /** Resolves once the engine has confirmed every change (tasks succeeded). */
   apply(target: string, rows: readonly OutboxRow[]): Promise<void>;
+  /**
+   * Sends the index settings as they are now in the database. Resolves when the engine applied
+   * them or refused them for good (the sink reports a refusal itself; resending cannot help until
+   * they change again); throws when the engine is unreachable.
+   */
+  applySettings?(target: string): Promise<void>;
 }
 
 export interface OutboxWorkerOptions {
@@ -167,10 +173,21 @@ export class OutboxWorker {
     }
   }
 
-  /** One batch of ready rows into `target`; the caller holds the lease. */
+  /** One batch of ready rows into `target`, settings first; the caller holds the lease. */
   async deliverReady(target: string): Promise<DrainReport> {
+    const settingsUpTo = this.sink.applySettings ? await this.store.settingsDueUpTo() : 0;
+    if (settingsUpTo > 0) {
+      try {
+        await this.sink.applySettings!(target);
+      } catch (e) {
+        const error = e instanceof Error ? e.message : String(e);
+        this.opts.logger?.warn({ err: error }, 'search outbox: engine unavailable for the settings, will retry');
+        return { status: 'unavailable', delivered: 0, rejected: 0, buried: 0, more: false, error };
+      }
+      await this.store.clearSettings(settingsUpTo);
+    }
     const rows = await this.store.readReady(this.opts.batchSize);
-    if (!rows.length) return { status: 'idle', delivered: 0, rejected: 0, buried: 0, more: false };
+    if (!rows.length) return { status: settingsUpTo > 0 ? 'delivered' : 'idle', delivered: settingsUpTo > 0 ? 1 : 0, rejected: 0, buried: 0, more: false };
     const groups = coalesce(rows);
     const delivered: OutboxRow[] = [];
     const rejected: { rows: OutboxRow[]; error: string }[] = [];

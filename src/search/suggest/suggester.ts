@@ -79,6 +79,13 @@ function withoutLoneTail(typed: string): string {
   return m ? `${m[1]} ` : typed;
 }
 
+/** Every keystroke asks for products: an engine that can find them without a full ranked search does. */
+async function productsFor(engine: SearchEngine, text: string): Promise<Suggestion[]> {
+  if (engine.suggestProducts) return engine.suggestProducts(text, MAX_PRODUCTS);
+  const { hits } = await engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS });
+  return hits.map((h) => ({ type: 'product', title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
+}
+
 /**
  * As-you-type suggestions, Dawn's predictive search order: query completions (catalogue
  * vocabulary, then what shoppers searched with results), up to five products, and categories by
@@ -93,16 +100,15 @@ export function createSuggester(engine: SearchEngine, vocabulary: () => Promise<
     const completions = vocab.completions.match(typed, MAX_COMPLETIONS);
     const top = completions[0]?.item.text;
     const productQuery = top && compact(top) !== compact(typed) ? top : top ? typed : withoutLoneTail(typed);
-    const productsFor = (text: string) => engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS });
     // A completion is whole words: the trailing space tells both engines not to expand its last
     // word as a prefix ("Model Y" must not become every word starting with y).
-    let products = await productsFor(productQuery === typed || productQuery.endsWith(' ') ? productQuery : `${productQuery} `);
+    let products = await productsFor(engine, productQuery === typed || productQuery.endsWith(' ') ? productQuery : `${productQuery} `);
     // A completion that finds nothing on this engine (words it cannot drop) must not hide what the typed text finds.
-    if (products.hits.length === 0 && productQuery !== typed) products = await productsFor(typed);
+    if (products.length === 0 && top && productQuery !== typed) products = await productsFor(engine, typed);
     const categories = vocab.categories.match(typed, MAX_CATEGORIES);
     return [
       ...completions.map(({ item }): Suggestion => ({ type: 'query', title: item.text, url: `/search?q=${encodeURIComponent(item.text)}`, _formatted: { title: markTyped(item.text, typed) } })),
-      ...products.hits.map((h): Suggestion => ({ type: 'product', title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } })),
+      ...products,
       ...categories.map(({ item }): Suggestion => ({ type: 'category', title: item.text, url: `/c/${item.payload.slug}`, _formatted: { title: markTyped(item.text, typed) } })),
     ];
   };

@@ -1,5 +1,5 @@
+import fs from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
 import { segmenterWords } from './domain-words';
 
 let instance: Jieba | null = null;
@@ -7,9 +7,15 @@ let instance: Jieba | null = null;
 /** High frequency so a domain word wins over the general dictionary's split (宝|骏). */
 const DOMAIN_FREQ = 200000;
 
+/**
+ * Built on first use, from dict.txt read here rather than through `@node-rs/jieba/dict`: that
+ * module reads dict.txt and the 6 MB idf.txt (keyword extraction, unused here) at import and
+ * keeps both buffers for the life of the process. Read here, the buffer is garbage once jieba
+ * has copied the entries.
+ */
 function jieba(): Jieba {
   if (!instance) {
-    instance = Jieba.withDict(dict);
+    instance = Jieba.withDict(fs.readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
     instance.loadDict(Buffer.from(segmenterWords().map((w) => `${w} ${DOMAIN_FREQ} n`).join('\n')));
   }
   return instance;

@@ -189,6 +189,7 @@ export function describeConformance(engineName: string, setup: () => Promise<Con
         expect(Array.isArray(r.hits)).toBe(true);
         expect(typeof r.totalHits).toBe('number');
         await expect(engine.suggest(q, 5)).resolves.toEqual(expect.any(Array));
+        if (engine.suggestProducts) await expect(engine.suggestProducts(q, 5)).resolves.toEqual(expect.any(Array));
       });
 
       it('when q is any random string, then search never throws', async () => {

@@ -64,6 +64,26 @@ describe('embedded search engine', () => {
     expect((await rebuilt.search(q('baojun'))).totalHits).toBeGreaterThan(0);
   });
 
+  it('when products are suggested, then every word must match, title matches come first, fitting the vehicle named first, newest first inside, articles never', async () => {
+    const article = FIXTURE_DOCUMENTS.find((d) => d.type === 'article')!;
+    const fits = (model: string) => [{ make: '宝骏', model, yearFrom: null, yearTo: null }];
+    await db.transaction((trx) => engine.index(trx, [
+      { ...doc(909, '宝骏730 尾灯 oldest'), vehicles: fits('730') },
+      doc(910, '宝骏730 尾灯 older'),
+      { ...doc(911, '通用 尾灯 newer'), body: '适用 宝骏730' },
+      doc(912, '宝骏730 脚垫 newest'),
+      { ...doc(913, '宝骏730 尾灯 latest'), vehicles: fits('730W') },
+      { ...article, title: '宝骏730 尾灯 新闻' },
+    ]));
+    const urls = async (text: string, limit: number) => (await engine.suggestProducts(text, limit)).map((s) => s.url);
+    expect(await urls('宝骏730 尾灯', 5)).toEqual(['/p/x-909', '/p/x-913', '/p/x-910', '/p/x-911']);
+    expect(await urls('宝骏730 尾灯', 1)).toEqual(['/p/x-909']);
+    expect(await urls('通用 尾灯', 5)).toEqual(['/p/x-911']);
+    expect(await urls('宝骏730 zzqxj', 5)).toEqual([]);
+    const [first] = await engine.suggestProducts('宝骏730 尾', 5);
+    expect(first).toEqual({ type: 'product', title: '宝骏730 尾灯 oldest', url: '/p/x-909', image: FIXTURE_DOCUMENTS[0].image, _formatted: { title: expect.stringContaining('<mark>') } });
+  });
+
   it('when a synonym group is added as a row, then the next search uses it', async () => {
     await db.transaction((trx) => engine.index(trx, [doc(905, '防爆膜 全车')]));
     expect((await engine.search(q('window film'))).hits).toEqual([]);

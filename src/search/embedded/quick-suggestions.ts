@@ -1,0 +1,49 @@
+import type { Suggestion } from '../search-engine';
+import { highlight } from '../text';
+import { highlightOf, matchExpression, type QueryPlan } from './query-plan';
+import type { Filters } from './sql-parts';
+import { TEXT_COLUMNS, type Raw } from './text-ranker';
+
+interface Row {
+  readonly doc: number;
+  readonly title: string;
+  readonly url: string;
+  readonly image: string | null;
+}
+
+/** A fitment row for exactly the model named (宝骏310, not 宝骏310W), compared as the ranker's fit tiers do. */
+const FITS_MODEL = "EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = f.rowid AND replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?)))";
+/** Title matches, newest first, among which parts that fit the named model are moved up: where they show. */
+const FIT_WINDOW = 100;
+
+/**
+ * Products for as-you-type suggestions: every word of the plan must match (no word dropping);
+ * title matches first, those that fit the vehicle named before the others (as in search, a
+ * sibling model never comes first), then matches in any field; newest first inside each. FTS5
+ * walks its posting lists by rowid and stops at the limit, so a keystroke costs one or two
+ * bounded reads however broad the words are; the full ranking, the count and the facets of a
+ * search are left to the search page.
+ */
+export async function quickSuggestions(raw: Raw, plan: QueryPlan, filters: Filters, limit: number): Promise<Suggestion[]> {
+  if (plan.slots.length === 0 || limit < 1) return [];
+  const models = plan.slots.filter((s) => s.vehicle).flatMap((s) => s.models ?? []);
+  const passes = [
+    { match: matchExpression(plan.slots, false, ['title', 'subtitle']), window: models.length > 0 ? FIT_WINDOW : limit },
+    { match: matchExpression(plan.slots, true, TEXT_COLUMNS), window: limit },
+  ];
+  const found = new Map<number, Row>();
+  for (const { match, window } of passes) {
+    // The window is read from the index alone; texts only for the rows kept.
+    const rows = await raw<Row>(
+      `SELECT w.doc, t.title, t.url, t.image FROM (
+         SELECT f.rowid AS doc, ${models.length > 0 ? FITS_MODEL : '0'} AS fits FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid
+         WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?
+       ) w JOIN search_doc_texts t ON t.doc = w.doc ORDER BY w.fits DESC, w.doc DESC LIMIT ?`,
+      [...(models.length > 0 ? [JSON.stringify(models)] : []), filters.fts ? `(${match}) AND ${filters.fts}` : match, ...filters.bindings, window + found.size, limit + found.size],
+    );
+    for (const r of rows) if (found.size < limit && !found.has(r.doc)) found.set(r.doc, r);
+    if (found.size === limit) break;
+  }
+  const terms = highlightOf(plan.slots);
+  return [...found.values()].map((r) => ({ type: 'product', title: r.title, url: r.url, image: r.image, _formatted: { title: highlight(r.title, terms) } }));
+}
