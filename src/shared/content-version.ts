@@ -107,9 +107,14 @@ export function singleFlight<T>(read: () => Promise<T>): () => Promise<T> {
   };
 }
 
-function sqliteChangeProbe(db: Knex): (() => string) | null {
+/**
+ * A token that changes whenever anything commits to the SQLite file (null on PostgreSQL and for an
+ * in-memory database, which have no file to watch): the database file's and its WAL's size and mtime.
+ */
+export function sqliteChangeProbe(db: Knex): (() => string) | null {
   if (dialectOf(db) !== 'sqlite') return null;
   const file = (db.client.config.connection as { filename: string }).filename;
+  if (file === ':memory:') return null;
   const files = [file, `${file}-wal`];
   // Runs on every cached page: plain numbers and no exception for a missing WAL keep it cheap.
   return () => {

@@ -7,10 +7,11 @@ import { escapeLike } from '../../db/knex';
 import { clearIndex, removeDocuments, writeDocuments } from './index-writer';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
+import { sqliteChangeProbe } from '../../shared/content-version';
 import { quickSuggestions } from './quick-suggestions';
-import { MAX_TOTAL_HITS, TextRanker, type TextOutcome } from './text-ranker';
+import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
-import { browseFacetSql, facetSql, filterSql, orderSql, toFacetDistribution, type Filters, type SqlPart } from './sql-parts';
+import { browseFacetSql, facetsAndDocsSql, facetSql, filterSql, orderSql, toFacetDistribution, type FacetOrDocRow, type Filters, type SqlPart } from './sql-parts';
 
 export { MAX_TOTAL_HITS };
 
@@ -20,6 +21,7 @@ const META_TABLE = 'search_index_meta';
 
 /** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
 const QUERY_WORDS_READ = 24;
+const PLAN_CACHE_SIZE = 1000;
 
 type Conn = Knex | Knex.Transaction;
 
@@ -39,11 +41,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private stopWords: ReadonlySet<string> = new Set();
   private stopWordsVersion = '';
   private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings));
+  /** Query plans by query text, valid for the synonyms, stop words and vocabulary loaded now. */
+  private readonly plans = new Map<string, QueryPlan | null>();
+  private readonly changeToken: (() => string) | null;
+  private cachesReadAt: string | null = null;
 
   constructor(
     private readonly db: Knex,
     private readonly source: DocumentSource,
-  ) {}
+  ) {
+    this.changeToken = sqliteChangeProbe(db);
+  }
 
   async index(trx: Knex.Transaction, docs: readonly SearchDocument[]): Promise<void> {
     await writeDocuments(trx, docs);
@@ -61,9 +69,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let totalHits: number;
     let facets: SqlPart;
     let match: HighlightTerms = { terms: new Set(), prefixes: [] };
-    const text = await this.textSearch(query, filters);
+    let known: ReadonlyMap<number, DocRow> = new Map();
+    const text = await this.textSearch(query, filters, { from, to: from + query.perPage });
     if (text) {
       ids = text.ranked.slice(from, from + query.perPage);
+      known = text.rows;
       totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
       facets = facetSql({ sql: 'SELECT value FROM json_each(?)', bindings: [JSON.stringify(text.ranked.slice(0, MAX_TOTAL_HITS))] });
       match = text.highlight;
@@ -82,10 +92,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
       totalHits = Number(count[0]?.n ?? 0);
       facets = source.from === 'search_docs d' ? browseFacetSql(filters) : facetSql({ sql: `SELECT d.doc FROM ${source.from} WHERE ${source.where}`, bindings: source.bindings });
     }
-    const facetRows = await this.db.raw<{ facet: string; value: string; n: number }[]>(facets.sql, [...facets.bindings]);
-    const hits = await this.hits(ids, match);
+    // No documents, no facets (an article search for a product word usually ends here); the page's
+    // documents not read while ranking come in the same statement as the counts.
+    const combined = facetsAndDocsSql(totalHits > 0 ? facets : null, ids.filter((id) => !known.has(id)));
+    const rows = combined ? await this.db.raw<FacetOrDocRow[]>(combined.sql, [...combined.bindings]) : [];
+    const docs = new Map(known);
+    for (const r of rows) {
+      if (r.doc === null) continue;
+      const doc = JSON.parse(r.doc) as DocRow;
+      docs.set(doc.doc, doc);
+    }
+    const hits = await this.hits(ids, match, docs);
     return {
-      query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(facetRows), totalHits,
+      query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(rows), totalHits,
       page: query.page, hitsPerPage: query.perPage, processingTimeMs: Math.round(performance.now() - started),
     };
   }
@@ -94,10 +113,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const n = Math.max(0, Math.min(limit, 20));
     if (n === 0) return [];
     const query: SearchQuery = { q, type: 'all', sort: 'relevance', page: 1, perPage: n };
-    const text = await this.textSearch(query, filterSql(query));
+    const text = await this.textSearch(query, filterSql(query), { from: 0, to: n });
     if (!text) return [];
     const categories = await this.categorySuggestions(q, text.highlight, Math.min(3, n));
-    const hits = await this.hits(text.ranked.slice(0, n - categories.length), text.highlight);
+    const hits = await this.hits(text.ranked.slice(0, n - categories.length), text.highlight, text.rows);
     const docs = hits.map((h): Suggestion => ({ type: h.type, title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
     return [...categories, ...docs];
   }
@@ -147,17 +166,26 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** Ranked internal numbers of the matches (at most MAX_TOTAL_HITS + 1), or null when q has no words. */
-  private async textSearch(query: SearchQuery, filters: Filters): Promise<TextOutcome | null> {
+  private async textSearch(query: SearchQuery, filters: Filters, window: Window): Promise<TextOutcome | null> {
     const plan = await this.plan(query.q);
-    return plan ? this.ranker.search(plan, filters, query.sort) : null;
+    return plan ? this.ranker.search(plan, filters, query.sort, window) : null;
   }
 
-  /** The query's words as FTS5 slots, or null when q has none. */
+  /**
+   * The query's words as FTS5 slots, or null when q has none. Segmenting, folding and expanding a
+   * query does not depend on the documents: done once per text while the caches stay the same.
+   */
   private async plan(q: string): Promise<QueryPlan | null> {
-    const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
-    if (analyzed.words.length === 0) return null;
+    // Browsing (no letter or digit at all) needs neither the caches nor a plan.
+    if (!/[\p{L}\p{N}]/u.test(q)) return null;
     await this.refreshCaches();
-    return planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
+    const cached = this.plans.get(q);
+    if (cached !== undefined) return cached;
+    const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
+    const plan = analyzed.words.length === 0 ? null : planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
+    if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
+    this.plans.set(q, plan);
+    return plan;
   }
 
   /**
@@ -174,13 +202,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
   }
 
-  private async hits(ids: readonly number[], match: HighlightTerms): Promise<SearchHit[]> {
+  private async hits(ids: readonly number[], match: HighlightTerms, known: ReadonlyMap<number, DocRow> = new Map()): Promise<SearchHit[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.raw<DocRow[]>(
-      'SELECT d.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))',
-      [JSON.stringify(ids)],
-    );
-    const byDoc = new Map(rows.map((r) => [r.doc, r]));
+    const byDoc = new Map(known);
+    for (const r of await this.ranker.docRows(ids.filter((id) => !known.has(id)))) byDoc.set(r.doc, r);
     return ids.flatMap((id) => {
       const row = byDoc.get(id);
       return row ? [toHit(row, match)] : [];
@@ -200,8 +225,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return rows.map((r) => ({ type: 'category', title: r.name, url: `/c/${r.slug}`, _formatted: { title: highlight(r.name, match) || escapeHtml(r.name) } }));
   }
 
-  /** One cheap read per search tells whether new vocabulary or edited synonyms must be loaded. */
+  /**
+   * One cheap read tells whether new vocabulary or edited synonyms must be loaded; it is skipped
+   * while nothing at all has been committed to the database file since the last one.
+   */
   private async refreshCaches(): Promise<void> {
+    const token = this.changeToken?.() ?? null;
+    if (token !== null && token === this.cachesReadAt) return;
+    await this.readCaches();
+    this.cachesReadAt = token;
+  }
+
+  private async readCaches(): Promise<void> {
+    const before = `${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}`;
     const rows = await this.db.raw<{ vocab: number | null; syn: string; stop: string }[]>(
       `SELECT (SELECT max(id) FROM search_terms) AS vocab,
               (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms) AS syn,
@@ -221,5 +257,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.synonyms = buildSynonymIndex(await loadSynonymGroups(this.db));
       this.synonymsVersion = syn;
     }
+    if (`${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}` !== before) this.plans.clear();
   }
 }

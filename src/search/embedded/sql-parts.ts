@@ -9,8 +9,15 @@ export interface SqlPart {
 export interface Filters extends SqlPart {
   /** The same filters (those that are tokens) as an FTS5 expression on the `facets` column, or null. */
   readonly fts: string | null;
+  /** A text match narrowed by the filter tokens (see narrowText). */
+  readonly narrow: (match: string) => string;
   /** A category, make or model token narrows the documents enough for FTS5 to drive a browse. */
   readonly selective: boolean;
+  /**
+   * The tokens say exactly what the SQL says (no price or year condition): a text search may then
+   * take FTS5's matches as they are, without looking each one up in search_docs.
+   */
+  readonly exact: boolean;
 }
 
 const FACET_PREFIX = { type: 'xt', category: 'xc', make: 'xm', model: 'xo', vehicle: 'xv' } as const;
@@ -68,9 +75,27 @@ export function filterSql(q: SearchQuery): Filters {
   if (q.make !== undefined && q.model !== undefined) tokens.push(facetToken('vehicle', q.make, q.model));
   else if (q.make !== undefined) tokens.push(facetToken('make', q.make));
   else if (q.model !== undefined) tokens.push(facetToken('model', q.model));
-  const fts = tokens.length > 0 ? `{facets} : (${tokens.map((t) => `"${t}"`).join(' AND ')})` : null;
+  const fts = tokens.length > 0 ? facetsExpression(tokens) : null;
   const selective = tokens.length > (q.type !== 'all' ? 1 : 0);
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective };
+  const exact = q.priceMin === undefined && q.priceMax === undefined && q.year === undefined;
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective, exact, narrow: (match) => narrowText(match, q, tokens) };
+}
+
+function facetsExpression(tokens: readonly string[]): string {
+  return `{facets} : (${tokens.map((t) => `"${t}"`).join(' AND ')})`;
+}
+
+/**
+ * A text match narrowed by the filter tokens. Every document is a product or an article, and the
+ * articles are few: a product search excludes the articles rather than intersecting with every
+ * product, so FTS5 reads a short posting list instead of one entry per product (bm25 also counts
+ * each phrase's documents, which made the product token cost more than the search).
+ */
+function narrowText(match: string, q: SearchQuery, tokens: readonly string[]): string {
+  if (q.type !== 'product') return tokens.length > 0 ? `(${match}) AND ${facetsExpression(tokens)}` : match;
+  const rest = tokens.filter((t) => t !== facetToken('type', 'product'));
+  const narrowed = rest.length > 0 ? `(${match}) AND ${facetsExpression(rest)}` : `(${match})`;
+  return `${narrowed} NOT ${facetsExpression([facetToken('type', 'article')])}`;
 }
 
 export function hasFilters(q: SearchQuery): boolean {
@@ -122,8 +147,36 @@ export function browseFacetSql(f: SqlPart): SqlPart {
   return { sql, bindings: b };
 }
 
-export function toFacetDistribution(rows: readonly { facet: string; value: string; n: number }[]): Record<string, Record<string, number>> {
+export function toFacetDistribution(rows: readonly { facet: string | null; value: string; n: number }[]): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = { category: {}, make: {}, model: {}, price: {} };
-  for (const r of rows) out[r.facet][r.value] = Number(r.n);
+  for (const r of rows) if (r.facet !== null) out[r.facet][r.value] = Number(r.n);
   return out;
+}
+
+/** A facet count, or (facet null) one document as JSON: one column instead of ten beside the counts. */
+export interface FacetOrDocRow {
+  readonly facet: string | null;
+  readonly value: string;
+  readonly n: number;
+  readonly doc: string | null;
+}
+
+const DOC_JSON = `json_object('doc', d.doc, 'type', d.type, 'ref_id', d.ref_id, 'price', d.price, 'title', t.title, 'subtitle', t.subtitle,
+  'body', t.body, 'url', t.url, 'image', t.image, 'published_at', t.published_at)`;
+
+/**
+ * Facet counts and the page's documents in one statement, or null when neither is wanted: every
+ * statement is a round trip to SQLite's worker thread, which costs more than these few rows.
+ */
+export function facetsAndDocsSql(facets: SqlPart | null, docs: readonly number[]): SqlPart | null {
+  const parts: SqlPart[] = [];
+  if (facets) parts.push({ sql: `SELECT facet, value, n, NULL AS doc FROM (${facets.sql})`, bindings: facets.bindings });
+  if (docs.length > 0) {
+    parts.push({
+      sql: `SELECT NULL, NULL, NULL, ${DOC_JSON} FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))`,
+      bindings: [JSON.stringify(docs)],
+    });
+  }
+  if (parts.length === 0) return null;
+  return { sql: parts.map((p) => p.sql).join(' UNION ALL '), bindings: parts.flatMap((p) => p.bindings) };
 }

@@ -1,6 +1,7 @@
 import type { SearchSort } from '../search-engine';
 import { fold, joinHyphenatedCodes, type HighlightTerms } from '../text';
 import { hasTypos, highlightOf, matchExpression, type QueryPlan, type Slot } from './query-plan';
+import type { DocRow } from './hit-builder';
 import { orderSql, type Filters } from './sql-parts';
 
 /** Runs SQL; a malformed FTS5 expression answers no rows (see EmbeddedSearchEngine.safeRaw). */
@@ -9,6 +10,14 @@ export type Raw = <T>(sql: string, bindings: readonly (string | number)[]) => Pr
 export interface TextOutcome {
   readonly ranked: readonly number[];
   readonly highlight: HighlightTerms;
+  /** Documents already read while ranking (the proximity window and the page), so the page needs no second read. */
+  readonly rows: ReadonlyMap<number, DocRow>;
+}
+
+/** The positions [from, to) of the ranked list that the caller will show. */
+export interface Window {
+  readonly from: number;
+  readonly to: number;
 }
 
 /** Like Meilisearch's `pagination.maxTotalHits`: a text query considers at most this many matches. */
@@ -29,9 +38,27 @@ const PROXIMITY_WINDOW = 40;
 const FREQUENCY_CAP = 20000;
 
 const FROM = 'search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid';
+export const DOC_COLUMNS = 'd.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at';
 
 function withFilter(match: string, filters: Filters): string {
-  return filters.fts ? `(${match}) AND ${filters.fts}` : match;
+  return filters.narrow(match);
+}
+
+/**
+ * Matching documents, newest first. When the filter tokens say all the filters say, FTS5's rows
+ * are the answer and no document is looked up in search_docs (a thousand lookups for a broad word).
+ */
+function matchingDocsSql(filters: Filters): { sql: string; bindings: (match: string) => (string | number)[] } {
+  if (filters.exact) return { sql: 'SELECT f.rowid AS doc FROM search_fts f WHERE f.search_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?', bindings: (m) => [withFilter(m, filters)] };
+  return { sql: `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters), ...filters.bindings] };
+}
+
+interface Scores {
+  /** Best attribute bucket (see rank); absent: none of them. */
+  readonly b: number | null;
+  readonly score: number;
+  /** 0–3 when the document fits the named vehicle (see fitTiers), 4 when it does not. */
+  readonly fit: number;
 }
 
 interface Candidate {
@@ -46,7 +73,7 @@ interface Candidate {
 export class TextRanker {
   constructor(private readonly raw: Raw) {}
 
-  async search(plan: QueryPlan, filters: Filters, sort: SearchSort): Promise<TextOutcome> {
+  async search(plan: QueryPlan, filters: Filters, sort: SearchSort, window: Window): Promise<TextOutcome> {
     let slots = plan.slots;
     let matches = await this.candidates(slots, filters, sort);
     if (matches.length === 0 && slots.length > 1) {
@@ -67,8 +94,9 @@ export class TextRanker {
         }
       }
     }
-    const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches) : matches.map((m) => m.doc);
-    return { ranked, highlight: highlightOf(slots) };
+    const rows = new Map<number, DocRow>();
+    const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches, window, rows) : matches.map((m) => m.doc);
+    return { ranked, highlight: highlightOf(slots), rows };
   }
 
   /** Words that may go, most frequent first (Meilisearch's "frequency" strategy); vehicle and part words stay. */
@@ -83,18 +111,17 @@ export class TextRanker {
   }
 
   private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort): Promise<Candidate[]> {
-    const order = sort === 'relevance' ? 'f.rowid DESC' : orderSql(sort);
+    const match = matchExpression(slots, true, TEXT_COLUMNS);
+    if (sort === 'relevance') return this.docs(match, filters, MAX_TOTAL_HITS + 1).then((docs) => docs.map((doc) => ({ doc })));
     return this.raw<Candidate>(
-      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${order} LIMIT ?`,
-      [withFilter(matchExpression(slots, true, TEXT_COLUMNS), filters), ...filters.bindings, MAX_TOTAL_HITS + 1],
+      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
+      [withFilter(match, filters), ...filters.bindings, MAX_TOTAL_HITS + 1],
     );
   }
 
   private async docs(match: string, filters: Filters, limit: number): Promise<number[]> {
-    const rows = await this.raw<{ doc: number }>(
-      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`,
-      [withFilter(match, filters), ...filters.bindings, limit],
-    );
+    const q = matchingDocsSql(filters);
+    const rows = await this.raw<{ doc: number }>(q.sql, [...q.bindings(match), limit]);
     return rows.map((r) => r.doc);
   }
 
@@ -106,33 +133,52 @@ export class TextRanker {
    */
   private async fitTiers(slots: readonly Slot[], plan: QueryPlan, filters: Filters, limit: number): Promise<Map<number, number>> {
     const tiers = new Map<number, number>();
-    const vehicle = slots.filter((s) => s.vehicle);
-    if (vehicle.length === 0) return tiers;
-    const match = `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`;
-    const models = JSON.stringify([...new Set(vehicle.flatMap((s) => s.models ?? []))]);
-    const withYear = plan.yearFrom !== null && plan.yearTo !== null;
-    const year = withYear ? '(v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?)' : '1';
-    const exact = "replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?))";
+    const fit = vehicleFit(slots, plan, 'd.doc');
+    if (!fit) return tiers;
     const rows = await this.raw<{ doc: number; exact: number; inYear: number }>(
-      `SELECT f.rowid AS doc, EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = d.doc AND ${exact}) AS exact,
-         EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = d.doc AND ${year}) AS inYear
+      `SELECT f.rowid AS doc, ${fit.exact} AS exact, ${fit.inYear} AS inYear
        FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`,
-      [models, ...(withYear ? [plan.yearTo!, plan.yearFrom!] : []), withFilter(match, filters), ...filters.bindings, limit],
+      [...fit.bindings, withFilter(fit.match, filters), ...filters.bindings, limit],
     );
-    for (const r of rows) tiers.set(r.doc, (r.exact ? 0 : 2) + (r.inYear ? 0 : 1));
+    for (const r of rows) tiers.set(r.doc, tierOf(r.exact, r.inYear));
     return tiers;
   }
 
-  private async rank(slots: readonly Slot[], plan: QueryPlan, filters: Filters, matches: readonly Candidate[]): Promise<number[]> {
+  /**
+   * For every match at once, in one statement: its best attribute bucket, its bm25 score and its
+   * vehicle tier. The filter tokens narrow each part; the candidates decide which rows count.
+   */
+  private async scores(slots: readonly Slot[], plan: QueryPlan, filters: Filters, buckets: readonly string[]): Promise<Map<number, Scores>> {
+    const fit = vehicleFit(slots, plan, 'g.doc');
+    const parts = [
+      { sql: `SELECT rowid AS doc, NULL AS b, ${BM25} AS score FROM search_fts WHERE search_fts MATCH ?`, match: matchExpression(slots, true, TEXT_COLUMNS) },
+      ...buckets.map((m, i) => ({ sql: `SELECT rowid, ${i}, NULL FROM search_fts WHERE search_fts MATCH ?`, match: m })),
+      ...(fit ? [{ sql: 'SELECT rowid, -1, NULL FROM search_fts WHERE search_fts MATCH ?', match: fit.match }] : []),
+    ];
+    const union = parts.map((p) => p.sql).join(' UNION ALL ');
+    const tiers = fit ? `CASE WHEN g.fit THEN ${fit.exact} END AS exact, CASE WHEN g.fit THEN ${fit.inYear} END AS inYear` : '0 AS exact, 0 AS inYear';
+    const rows = await this.raw<{ doc: number; b: number | null; score: number | null; fit: number | null; exact: number | null; inYear: number | null }>(
+      `SELECT g.doc, g.b, g.score, g.fit, ${tiers}
+       FROM (SELECT doc, min(b) FILTER (WHERE b >= 0) AS b, max(score) AS score, max(b < 0) AS fit FROM (${union}) GROUP BY doc) g`,
+      [...(fit ? fit.bindings : []), ...parts.map((p) => withFilter(p.match, filters))],
+    );
+    const out = new Map<number, Scores>();
+    for (const r of rows) out.set(r.doc, { b: r.b, score: Number(r.score ?? 0), fit: r.fit ? tierOf(r.exact, r.inYear) : 4 });
+    return out;
+  }
+
+  private async rank(slots: readonly Slot[], plan: QueryPlan, filters: Filters, matches: readonly Candidate[], window: Window, rows: Map<number, DocRow>): Promise<number[]> {
+    // Buckets: attributes with zero typos, then all attributes, then attributes with typos; a match in
+    // none of them is in the last one. Without typo alternatives every candidate matches the whole query
+    // exactly, so the all-attributes bucket is simply the rest and needs no query.
     const buckets = ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, false, cols));
-    buckets.push(matchExpression(slots, false, TEXT_COLUMNS));
-    const exactBuckets = buckets.length;
-    if (hasTypos(slots)) buckets.push(...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
-    const fit = await this.fitTiers(slots, plan, filters, MAX_TOTAL_HITS + 1);
-    const fitOf = (d: number) => fit.get(d) ?? 4;
+    if (hasTypos(slots)) buckets.push(matchExpression(slots, false, TEXT_COLUMNS), ...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
+    const exactBuckets = ATTRIBUTE_BUCKETS.length + 1;
 
     if (matches.length > MAX_TOTAL_HITS) {
       // A broad query: fitting documents, then buckets in order until MAX_TOTAL_HITS, usually from the first one alone.
+      const fit = await this.fitTiers(slots, plan, filters, MAX_TOTAL_HITS + 1);
+      const fitOf = (d: number) => fit.get(d) ?? 4;
       const ranked: number[] = [];
       const seen = new Set<number>();
       const take = (docs: readonly number[]) => {
@@ -150,48 +196,75 @@ export class TextRanker {
       take(matches.map((m) => m.doc));
       return ranked;
     }
-    // Every match is known: one statement gives each document its best bucket.
-    const sql = buckets.map((_, i) => `SELECT f.rowid AS doc, ${i} AS b FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql}`).join(' UNION ALL ');
-    const rows = await this.raw<{ doc: number; b: number }>(sql, buckets.flatMap((m) => [withFilter(m, filters), ...filters.bindings]));
-    const best = new Map<number, number>();
-    for (const r of rows) best.set(r.doc, Math.min(best.get(r.doc) ?? r.b, r.b));
-    const bucketOf = (d: number) => best.get(d) ?? buckets.length;
+    // Every match is known (at most MAX_TOTAL_HITS): bm25 here only, where on a broad word it would cost more than the search.
+    const scores = await this.scores(slots, plan, filters, buckets);
+    const none: Scores = { b: null, score: 0, fit: 4 };
+    const of = (d: number) => scores.get(d) ?? none;
+    const fitOf = (d: number) => of(d).fit;
+    const bucketOf = (d: number) => of(d).b ?? buckets.length;
     const typoOf = (d: number) => (bucketOf(d) >= exactBuckets ? 1 : 0);
-    // bm25 only here, where every match is known and there are at most MAX_TOTAL_HITS: on a broad word it would cost more than the search.
-    const scored = await this.raw<{ doc: number; score: number }>(`SELECT rowid AS doc, ${BM25} AS score FROM search_fts WHERE search_fts MATCH ?`, [matchExpression(slots, true, TEXT_COLUMNS)]);
-    const score = new Map(scored.map((m) => [m.doc, Number(m.score)]));
-    const byRules = (a: number, b: number) =>
-      fitOf(a) - fitOf(b) || typoOf(a) - typoOf(b) || bucketOf(a) - bucketOf(b) || (score.get(a) ?? 0) - (score.get(b) ?? 0) || b - a;
+    const byRules = (a: number, b: number) => fitOf(a) - fitOf(b) || typoOf(a) - typoOf(b) || bucketOf(a) - bucketOf(b) || of(a).score - of(b).score || b - a;
     const ranked = matches.map((m) => m.doc).sort(byRules);
     // Proximity and exactness need the text: checked on the leading documents, which is where they show.
+    // The same read brings the page's documents (positions past the window keep their place).
     const head = ranked.slice(0, PROXIMITY_WINDOW);
-    const near = await this.proximity(head, slots);
+    const page = ranked.slice(Math.max(window.from, PROXIMITY_WINDOW), Math.max(window.to, PROXIMITY_WINDOW));
+    for (const r of await this.docRows([...head, ...page])) rows.set(r.doc, r);
+    const near = proximity(head, slots, rows);
     head.sort((a, b) => fitOf(a) - fitOf(b) || typoOf(a) - typoOf(b) || (near.get(b) ?? 0) - (near.get(a) ?? 0) || byRules(a, b));
     return [...head, ...ranked.slice(PROXIMITY_WINDOW)];
   }
 
-  /** Per document: query words found next to each other in the title, plus a bonus for the whole query as a phrase or the exact title. */
-  private async proximity(docs: readonly number[], slots: readonly Slot[]): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    if (slots.length === 0 || docs.length === 0) return out;
-    const rows = await this.raw<{ doc: number; title: string }>('SELECT doc, title FROM search_doc_texts WHERE doc IN (SELECT value FROM json_each(?))', [JSON.stringify(docs)]);
-    const words = slots.map((s) => s.text);
-    const phrase = words.join('');
-    for (const r of rows) {
-      const title = compact(r.title);
-      let score = 0;
-      for (let i = 0; i + 1 < words.length; i++) {
-        const at = title.indexOf(words[i]);
-        if (at >= 0 && title.startsWith(words[i + 1], at + words[i].length)) score += 1;
-      }
-      if (words.length > 1 && title.includes(phrase)) score += 1;
-      if (title === phrase) score += 2;
-      out.set(r.doc, score);
-    }
-    return out;
+  async docRows(docs: readonly number[]): Promise<DocRow[]> {
+    if (docs.length === 0) return [];
+    return this.raw<DocRow>(`SELECT ${DOC_COLUMNS} FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))`, [JSON.stringify(docs)]);
   }
 }
 
+/** Per document: query words found next to each other in the title, plus a bonus for the whole query as a phrase or the exact title. */
+function proximity(docs: readonly number[], slots: readonly Slot[], rows: ReadonlyMap<number, DocRow>): Map<number, number> {
+  const out = new Map<number, number>();
+  if (slots.length === 0) return out;
+  const words = slots.map((s) => s.text);
+  const phrase = words.join('');
+  for (const doc of docs) {
+    const row = rows.get(doc);
+    if (!row) continue;
+    const title = compact(row.title);
+    let score = 0;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const at = title.indexOf(words[i]);
+      if (at >= 0 && title.startsWith(words[i + 1], at + words[i].length)) score += 1;
+    }
+    if (words.length > 1 && title.includes(phrase)) score += 1;
+    if (title === phrase) score += 2;
+    out.set(doc, score);
+  }
+  return out;
+}
+
+function tierOf(exact: number | null, inYear: number | null): number {
+  return (exact ? 0 : 2) + (inYear ? 0 : 1);
+}
+
+/**
+ * How a match fits the vehicle the query names: the FTS5 expression of matches whose fitment text
+ * has the vehicle words, and SQL telling whether a fitment row has exactly that model, and a year
+ * range containing the query's year. `doc` is the column holding the document's number.
+ */
+function vehicleFit(slots: readonly Slot[], plan: QueryPlan, doc: string): { match: string; exact: string; inYear: string; bindings: (string | number)[] } | null {
+  const vehicle = slots.filter((s) => s.vehicle);
+  if (vehicle.length === 0) return null;
+  const models = JSON.stringify([...new Set(vehicle.flatMap((s) => s.models ?? []))]);
+  const withYear = plan.yearFrom !== null && plan.yearTo !== null;
+  const year = withYear ? '(v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?)' : '1';
+  return {
+    match: `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`,
+    exact: `EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = ${doc} AND replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?)))`,
+    inYear: `EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = ${doc} AND ${year})`,
+    bindings: [models, ...(withYear ? [plan.yearTo!, plan.yearFrom!] : [])],
+  };
+}
 /** A title as query words are compared with it: folded, codes joined, no spaces. */
 export function compact(text: string): string {
   return joinHyphenatedCodes(fold(text)).replace(/\s+/g, '');

@@ -9,6 +9,10 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 const LATIN_WITH_MARKS = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
 function foldChar(ch: string): string {
+  // ASCII and the CJK Unified Ideographs block are already NFKC and caseless but for A–Z: most of
+  // every title and body, folded without the normaliser.
+  const c = ch.charCodeAt(0);
+  if (ch.length === 1 && (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff))) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch;
   let out = ch.normalize('NFKC').toLowerCase();
   // Meilisearch folds Latin diacritics too; keep "café" findable as "cafe".
   if (LATIN_WITH_MARKS.test(out)) out = out.normalize('NFD').replace(/\p{M}/gu, '');
