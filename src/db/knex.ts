@@ -9,12 +9,6 @@ export type Db = Knex;
 /** How long a SQLite connection waits for another process's lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 10_000;
 export type Dialect = 'sqlite' | 'pg';
-/**
- * Reads map the database file instead of copying each page out of the OS cache with a system call:
- * a search touches thousands of scattered index pages, and pread + copy was a quarter of its SQL time.
- * The mapped pages are the OS page cache itself (shared, reclaimable: RssFile, not RssAnon).
- */
-const MMAP_BYTES = 1024 * 1024 * 1024;
 
 export function dialectOf(db: Knex): Dialect {
   return db.client.config.client === 'pg' ? 'pg' : 'sqlite';
@@ -45,7 +39,7 @@ export function createDb(database: Config['database']): Knex {
       max: 1,
       afterCreate(conn: { exec(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) {
         conn.exec(
-          `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = ${MMAP_BYTES};`,
+          `PRAGMA journal_mode = WAL; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;`,
           (err) => done(err, conn),
         );
       },
