@@ -78,6 +78,11 @@ export interface Suggestion {
   readonly _formatted: { readonly title: string };
 }
 
+/** A search hit as a suggestion: its title (highlighted), link and image. */
+export function hitSuggestion(h: SearchHit): Suggestion {
+  return { type: h.type, title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } };
+}
+
 export interface SearchHealth {
   readonly ok: boolean;
   /** `degraded`: search answers 503 or lags, pages still serve; /readyz stays ready. */

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
-import type { DocumentKey, SearchDocument, SearchEngine, SearchHealth, SearchHit, SearchQuery, SearchResult, Suggestion } from '../search-engine';
+import { hitSuggestion, type DocumentKey, type SearchDocument, type SearchEngine, type SearchHealth, type SearchHit, type SearchQuery, type SearchResult, type Suggestion } from '../search-engine';
 import { loadSynonymGroups } from '../synonyms';
 import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTerms } from '../text';
 import { escapeLike } from '../../db/knex';
@@ -117,8 +117,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (!text) return [];
     const categories = await this.categorySuggestions(q, text.highlight, Math.min(3, n));
     const hits = await this.hits(text.ranked.slice(0, n - categories.length), text.highlight, text.rows);
-    const docs = hits.map((h): Suggestion => ({ type: h.type, title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
-    return [...categories, ...docs];
+    return [...categories, ...hits.map(hitSuggestion)];
   }
 
   async suggestProducts(q: string, limit: number): Promise<Suggestion[]> {

@@ -2,7 +2,7 @@ import type { Suggestion } from '../search-engine';
 import { highlight } from '../text';
 import { highlightOf, matchExpression, type QueryPlan } from './query-plan';
 import type { Filters } from './sql-parts';
-import { TEXT_COLUMNS, type Raw } from './text-ranker';
+import { fitsModelSql, namedModels, TEXT_COLUMNS, type Raw } from './text-ranker';
 
 interface Row {
   readonly doc: number;
@@ -11,8 +11,8 @@ interface Row {
   readonly image: string | null;
 }
 
-/** A fitment row for exactly the model named (宝骏310, not 宝骏310W), compared as the ranker's fit tiers do. */
-const FITS_MODEL = "EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = f.rowid AND replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?)))";
+/** A fitment row for exactly the model named, compared as the ranker's fit tiers do. */
+const FITS_MODEL = fitsModelSql('f.rowid');
 /** Title matches, newest first, among which parts that fit the named model are moved up: where they show. */
 const FIT_WINDOW = 100;
 
@@ -26,7 +26,7 @@ const FIT_WINDOW = 100;
  */
 export async function quickSuggestions(raw: Raw, plan: QueryPlan, filters: Filters, limit: number): Promise<Suggestion[]> {
   if (plan.slots.length === 0 || limit < 1) return [];
-  const models = plan.slots.filter((s) => s.vehicle).flatMap((s) => s.models ?? []);
+  const models = namedModels(plan.slots);
   const passes = [
     { match: matchExpression(plan.slots, false, ['title', 'subtitle']), window: models.length > 0 ? FIT_WINDOW : limit },
     { match: matchExpression(plan.slots, true, TEXT_COLUMNS), window: limit },

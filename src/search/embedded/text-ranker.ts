@@ -247,6 +247,16 @@ function tierOf(exact: number | null, inYear: number | null): number {
   return (exact ? 0 : 2) + (inYear ? 0 : 1);
 }
 
+/** The models the query's vehicle words name, folded as fitment models are compared (宝骏310, not 宝骏310W). */
+export function namedModels(slots: readonly Slot[]): string[] {
+  return [...new Set(slots.filter((s) => s.vehicle).flatMap((s) => s.models ?? []))];
+}
+
+/** SQL: the document in column `doc` has a fitment row for exactly one of the models bound as a JSON list. */
+export function fitsModelSql(doc: string): string {
+  return `EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = ${doc} AND replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?)))`;
+}
+
 /**
  * How a match fits the vehicle the query names: the FTS5 expression of matches whose fitment text
  * has the vehicle words, and SQL telling whether a fitment row has exactly that model, and a year
@@ -255,12 +265,12 @@ function tierOf(exact: number | null, inYear: number | null): number {
 function vehicleFit(slots: readonly Slot[], plan: QueryPlan, doc: string): { match: string; exact: string; inYear: string; bindings: (string | number)[] } | null {
   const vehicle = slots.filter((s) => s.vehicle);
   if (vehicle.length === 0) return null;
-  const models = JSON.stringify([...new Set(vehicle.flatMap((s) => s.models ?? []))]);
+  const models = JSON.stringify(namedModels(vehicle));
   const withYear = plan.yearFrom !== null && plan.yearTo !== null;
   const year = withYear ? '(v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?)' : '1';
   return {
     match: `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`,
-    exact: `EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = ${doc} AND replace(replace(lower(v.model), ' ', ''), '-', '') IN (SELECT value FROM json_each(?)))`,
+    exact: fitsModelSql(doc),
     inYear: `EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = ${doc} AND ${year})`,
     bindings: [models, ...(withYear ? [plan.yearTo!, plan.yearFrom!] : [])],
   };

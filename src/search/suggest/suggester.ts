@@ -1,4 +1,4 @@
-import type { SearchEngine, Suggestion } from '../search-engine';
+import { hitSuggestion, type SearchEngine, type Suggestion } from '../search-engine';
 import type { QueryCount } from '../query-stats';
 import { compact, markTyped, PrefixIndex, type IndexItem } from './prefix-index';
 
@@ -83,7 +83,7 @@ function withoutLoneTail(typed: string): string {
 async function productsFor(engine: SearchEngine, text: string): Promise<Suggestion[]> {
   if (engine.suggestProducts) return engine.suggestProducts(text, MAX_PRODUCTS);
   const { hits } = await engine.search({ q: text, type: 'product', sort: 'relevance', page: 1, perPage: MAX_PRODUCTS });
-  return hits.map((h) => ({ type: 'product', title: h.title, url: h.url, image: h.image ?? null, _formatted: { title: h._formatted.title } }));
+  return hits.map(hitSuggestion);
 }
 
 /**
