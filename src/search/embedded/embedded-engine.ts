@@ -9,6 +9,7 @@ import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
 import { sqliteChangeProbe } from '../../shared/content-version';
 import { quickSuggestions } from './quick-suggestions';
+import { DocFacts, type FacetDistribution } from './doc-facts';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
 import { loadStopWords, STOPWORDS_VERSION_SQL } from '../stopwords';
 import { browseFacetSql, facetsAndDocsSql, facetSql, filterSql, orderSql, toFacetDistribution, type FacetOrDocRow, type Filters, type SqlPart } from './sql-parts';
@@ -40,7 +41,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private synonymsVersion = '';
   private stopWords: ReadonlySet<string> = new Set();
   private stopWordsVersion = '';
-  private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings));
+  /** Category, price and fitment of every document, for facets and vehicle tiers without SQL joins. */
+  private readonly facts = new DocFacts((sql, bindings) => this.safeRaw(sql, bindings));
+  private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings), this.facts);
   /** Query plans by query text, valid for the synonyms, stop words and vocabulary loaded now. */
   private readonly plans = new Map<string, QueryPlan | null>();
   private readonly changeToken: (() => string) | null;
@@ -67,7 +70,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const from = (query.page - 1) * query.perPage;
     let ids: readonly number[];
     let totalHits: number;
-    let facets: SqlPart;
+    let facets: SqlPart | null = null;
+    let facetDistribution: FacetDistribution | null = null;
     let match: HighlightTerms = { terms: new Set(), prefixes: [] };
     let known: ReadonlyMap<number, DocRow> = new Map();
     const text = await this.textSearch(query, filters, { from, to: from + query.perPage });
@@ -75,7 +79,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       ids = text.ranked.slice(from, from + query.perPage);
       known = text.rows;
       totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
-      facets = facetSql({ sql: 'SELECT value FROM json_each(?)', bindings: [JSON.stringify(text.ranked.slice(0, MAX_TOTAL_HITS))] });
+      const considered = text.ranked.slice(0, MAX_TOTAL_HITS);
+      await this.facts.ensure(considered.reduce((m, d) => Math.max(m, d), 0));
+      facetDistribution = this.facts.facets(considered);
       match = text.highlight;
     } else {
       // Browsing: a selective filter (category, make, model) is a posting list in FTS5, which finds
@@ -94,7 +100,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     // No documents, no facets (an article search for a product word usually ends here); the page's
     // documents not read while ranking come in the same statement as the counts.
-    const combined = facetsAndDocsSql(totalHits > 0 ? facets : null, ids.filter((id) => !known.has(id)));
+    const combined = facetsAndDocsSql(totalHits > 0 && facets ? facets : null, ids.filter((id) => !known.has(id)));
     const rows = combined ? await this.db.raw<FacetOrDocRow[]>(combined.sql, [...combined.bindings]) : [];
     const docs = new Map(known);
     for (const r of rows) {
@@ -104,7 +110,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     const hits = await this.hits(ids, match, docs);
     return {
-      query: query.q, engine: 'embedded', hits, facetDistribution: toFacetDistribution(rows), totalHits,
+      query: query.q, engine: 'embedded', hits, facetDistribution: facetDistribution ?? toFacetDistribution(rows), totalHits,
       page: query.page, hitsPerPage: query.perPage, processingTimeMs: Math.round(performance.now() - started),
     };
   }
@@ -144,12 +150,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // A rebuild leaves the whole index in the WAL; until it is checkpointed every read searches the
     // WAL index first, which made queries after a 100k reindex several times slower.
     if (this.db.client.config.client !== 'pg') await this.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    await this.facts.refresh();
   }
 
   async prepare(): Promise<void> {
     if (!(await this.db.schema.hasTable(META_TABLE))) return;
     const row = await this.db(META_TABLE).where({ name: 'analyzer' }).first<{ value: string } | undefined>('value');
-    if (row?.value === ANALYZER_VERSION) return;
+    // Read before serving: at a million documents this takes seconds, which no shopper should wait for.
+    if (row?.value === ANALYZER_VERSION) return this.facts.refresh();
     await this.reindex();
     await this.db(META_TABLE).insert({ name: 'analyzer', value: ANALYZER_VERSION }).onConflict('name').merge();
   }
@@ -232,6 +240,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const token = this.changeToken?.() ?? null;
     if (token !== null && token === this.cachesReadAt) return;
     await this.readCaches();
+    await this.facts.refresh();
     this.cachesReadAt = token;
   }
 

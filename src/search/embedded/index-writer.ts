@@ -9,6 +9,8 @@ type Conn = Knex | Knex.Transaction;
 const VOCABULARY_WORD = /^[a-z]{4,40}$/;
 const FTS_BATCH = 100;
 const ROW_BATCH = 150;
+/** search_index_meta row holding the highest document number given. */
+const LAST_DOC = 'last_doc';
 
 interface FtsRow {
   readonly doc: number;
@@ -87,8 +89,7 @@ async function deleteDocs(conn: Conn, docs: readonly number[]): Promise<void> {
 export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[], options: { fresh?: boolean } = {}): Promise<void> {
   if (docs.length === 0) return;
   if (!options.fresh) await deleteDocs(conn, [...(await existingDocs(conn, docs)).values()]);
-  const max = await conn.raw<{ m: number | null }[]>('SELECT max(doc) AS m FROM search_docs');
-  let next = Number(max[0]?.m ?? 0) + 1;
+  let next = (await lastDocNumber(conn)) + 1;
   const docRows: Record<string, unknown>[] = [];
   const textRows: Record<string, unknown>[] = [];
   const vehicleRows: Record<string, unknown>[] = [];
@@ -109,6 +110,19 @@ export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]
   await insertRows(conn, 'search_vehicles', vehicleRows);
   await insertFts(conn, ftsRows);
   await insertVocabulary(conn, ftsRows.flatMap((r) => r.columns.slice(0, 5)));
+  await conn.raw(`INSERT INTO search_index_meta(name, value) VALUES ('${LAST_DOC}', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, [String(next - 1)]);
+}
+
+/**
+ * The highest document number ever given, even if that document is gone (deleted, or a whole
+ * index cleared): numbers are never reused, so a number names one version of one document for
+ * good, which is what lets each process keep document facts in memory (doc-facts.ts).
+ */
+async function lastDocNumber(conn: Conn): Promise<number> {
+  const rows = await conn.raw<{ m: number | null }[]>(
+    `SELECT max(coalesce((SELECT max(doc) FROM search_docs), 0), coalesce((SELECT CAST(value AS INTEGER) FROM search_index_meta WHERE name = '${LAST_DOC}'), 0)) AS m`,
+  );
+  return Number(rows[0]?.m ?? 0);
 }
 
 export async function removeDocuments(conn: Conn, keys: readonly DocumentKey[]): Promise<void> {

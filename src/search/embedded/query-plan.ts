@@ -219,7 +219,10 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
       const c = collector();
       const isLast = i + 2 === ws.length && lastTyped;
       const joined = queryWord(word.text + next.text);
-      const exact = [allOf([anyOf(exactAlternatives(word, false, c)), anyOf(exactAlternatives(next, isLast, c))]), ...exactAlternatives(joined, isLast, c)];
+      // A number after the first word (model 3) is not read as a prefix of its own: the joined code
+      // (model3*) already continues it, and "3"* would merge every term starting with 3 in the index.
+      const nextIsPrefix = isLast && !/^\d+$/.test(next.text);
+      const exact = [allOf([anyOf(exactAlternatives(word, false, c)), anyOf(exactAlternatives(next, nextIsPrefix, c))]), ...exactAlternatives(joined, isLast, c)];
       push(i, i + 2, exact, [], c);
       i += 2;
       continue;

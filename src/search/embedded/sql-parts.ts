@@ -173,7 +173,7 @@ export function facetsAndDocsSql(facets: SqlPart | null, docs: readonly number[]
   if (facets) parts.push({ sql: `SELECT facet, value, n, NULL AS doc FROM (${facets.sql})`, bindings: facets.bindings });
   if (docs.length > 0) {
     parts.push({
-      sql: `SELECT NULL, NULL, NULL, ${DOC_JSON} FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))`,
+      sql: `SELECT NULL AS facet, NULL AS value, NULL AS n, ${DOC_JSON} AS doc FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))`,
       bindings: [JSON.stringify(docs)],
     });
   }

@@ -3,6 +3,7 @@ import { fold, joinHyphenatedCodes, type HighlightTerms } from '../text';
 import { hasTypos, highlightOf, matchExpression, type QueryPlan, type Slot } from './query-plan';
 import type { DocRow } from './hit-builder';
 import { orderSql, type Filters } from './sql-parts';
+import type { DocFacts, FitQuery } from './doc-facts';
 
 /** Runs SQL; a malformed FTS5 expression answers no rows (see EmbeddedSearchEngine.safeRaw). */
 export type Raw = <T>(sql: string, bindings: readonly (string | number)[]) => Promise<T[]>;
@@ -71,7 +72,10 @@ interface Candidate {
  * attribute, exactness; ties by bm25, not by age.
  */
 export class TextRanker {
-  constructor(private readonly raw: Raw) {}
+  constructor(
+    private readonly raw: Raw,
+    private readonly facts: DocFacts,
+  ) {}
 
   async search(plan: QueryPlan, filters: Filters, sort: SearchSort, window: Window): Promise<TextOutcome> {
     let slots = plan.slots;
@@ -119,10 +123,11 @@ export class TextRanker {
     );
   }
 
+  /** Matching documents, newest first, as one JSON string: a thousand rows cost more to hand over than to find. */
   private async docs(match: string, filters: Filters, limit: number): Promise<number[]> {
     const q = matchingDocsSql(filters);
-    const rows = await this.raw<{ doc: number }>(q.sql, [...q.bindings(match), limit]);
-    return rows.map((r) => r.doc);
+    const rows = await this.raw<{ docs: string }>(`SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} AS docs FROM (${q.sql})`, [...q.bindings(match), limit]);
+    return rows.length > 0 ? (JSON.parse(rows[0].docs) as number[]) : [];
   }
 
   /**
@@ -133,37 +138,43 @@ export class TextRanker {
    */
   private async fitTiers(slots: readonly Slot[], plan: QueryPlan, filters: Filters, limit: number): Promise<Map<number, number>> {
     const tiers = new Map<number, number>();
-    const fit = vehicleFit(slots, plan, 'd.doc');
+    const fit = vehicleFit(slots, plan);
     if (!fit) return tiers;
-    const rows = await this.raw<{ doc: number; exact: number; inYear: number }>(
-      `SELECT f.rowid AS doc, ${fit.exact} AS exact, ${fit.inYear} AS inYear
-       FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`,
-      [...fit.bindings, withFilter(fit.match, filters), ...filters.bindings, limit],
-    );
-    for (const r of rows) tiers.set(r.doc, tierOf(r.exact, r.inYear));
+    const docs = await this.docs(fit.match, filters, limit);
+    await this.facts.ensure(docs[0] ?? 0);
+    for (const d of docs) tiers.set(d, this.facts.fitTier(d, fit.query));
     return tiers;
   }
 
   /**
-   * For every match at once, in one statement: its best attribute bucket, its bm25 score and its
-   * vehicle tier. The filter tokens narrow each part; the candidates decide which rows count.
+   * For every match at once, in one statement: its best attribute bucket, its bm25 score and whether
+   * its fitment text has the vehicle words (then its tier comes from the document facts). The filter
+   * tokens narrow each part; the candidates decide which rows count.
    */
   private async scores(slots: readonly Slot[], plan: QueryPlan, filters: Filters, buckets: readonly string[]): Promise<Map<number, Scores>> {
-    const fit = vehicleFit(slots, plan, 'g.doc');
-    const parts = [
-      { sql: `SELECT rowid AS doc, NULL AS b, ${BM25} AS score FROM search_fts WHERE search_fts MATCH ?`, match: matchExpression(slots, true, TEXT_COLUMNS) },
-      ...buckets.map((m, i) => ({ sql: `SELECT rowid, ${i}, NULL FROM search_fts WHERE search_fts MATCH ?`, match: m })),
-      ...(fit ? [{ sql: 'SELECT rowid, -1, NULL FROM search_fts WHERE search_fts MATCH ?', match: fit.match }] : []),
-    ];
-    const union = parts.map((p) => p.sql).join(' UNION ALL ');
-    const tiers = fit ? `CASE WHEN g.fit THEN ${fit.exact} END AS exact, CASE WHEN g.fit THEN ${fit.inYear} END AS inYear` : '0 AS exact, 0 AS inYear';
-    const rows = await this.raw<{ doc: number; b: number | null; score: number | null; fit: number | null; exact: number | null; inYear: number | null }>(
-      `SELECT g.doc, g.b, g.score, g.fit, ${tiers}
-       FROM (SELECT doc, min(b) FILTER (WHERE b >= 0) AS b, max(score) AS score, max(b < 0) AS fit FROM (${union}) GROUP BY doc) g`,
-      [...(fit ? fit.bindings : []), ...parts.map((p) => withFilter(p.match, filters))],
+    const fit = vehicleFit(slots, plan);
+    // One row: the matches with their scores, then each bucket's and the fit's documents, every list a
+    // JSON string (the LIMIT keeps bm25 out of the aggregate, where SQLite refuses it).
+    const inFts = 'FROM search_fts WHERE search_fts MATCH ?';
+    const lists = [...buckets, ...(fit ? [fit.match] : [])];
+    const rows = await this.raw<Record<string, string>>(
+      [
+        `SELECT (SELECT ${jsonList("doc || ',' || score")} FROM (SELECT rowid AS doc, ${BM25} AS score ${inFts} LIMIT -1)) AS scored`,
+        ...lists.map((_, i) => `(SELECT ${jsonList('rowid')} ${inFts}) AS l${i}`),
+      ].join(', '),
+      [matchExpression(slots, true, TEXT_COLUMNS), ...lists].map((m) => withFilter(m, filters)),
     );
-    const out = new Map<number, Scores>();
-    for (const r of rows) out.set(r.doc, { b: r.b, score: Number(r.score ?? 0), fit: r.fit ? tierOf(r.exact, r.inYear) : 4 });
+    const out = new Map<number, { b: number | null; score: number; fit: number }>();
+    if (rows.length === 0) return out;
+    const scored = JSON.parse(rows[0].scored) as number[];
+    for (let i = 0; i + 1 < scored.length; i += 2) out.set(scored[i], { b: null, score: scored[i + 1], fit: 4 });
+    // Later buckets are wider: walking them last to first leaves each document its first bucket.
+    for (let i = buckets.length - 1; i >= 0; i--) for (const d of JSON.parse(rows[0][`l${i}`]) as number[]) { const e = out.get(d); if (e) e.b = i; }
+    if (fit) {
+      const fitting = JSON.parse(rows[0][`l${buckets.length}`]) as number[];
+      await this.facts.ensure(fitting.reduce((m, d) => Math.max(m, d), 0));
+      for (const d of fitting) { const e = out.get(d); if (e) e.fit = this.facts.fitTier(d, fit.query); }
+    }
     return out;
   }
 
@@ -221,6 +232,11 @@ export class TextRanker {
   }
 }
 
+/** SQL: the values of `expr` over the rows as one JSON array text ('[]' for none); `expr` may carry group_concat's separator and ORDER BY. */
+function jsonList(expr: string): string {
+  return `'[' || coalesce(group_concat(${expr}), '') || ']'`;
+}
+
 /** Per document: query words found next to each other in the title, plus a bonus for the whole query as a phrase or the exact title. */
 function proximity(docs: readonly number[], slots: readonly Slot[], rows: ReadonlyMap<number, DocRow>): Map<number, number> {
   const out = new Map<number, number>();
@@ -243,10 +259,6 @@ function proximity(docs: readonly number[], slots: readonly Slot[], rows: Readon
   return out;
 }
 
-function tierOf(exact: number | null, inYear: number | null): number {
-  return (exact ? 0 : 2) + (inYear ? 0 : 1);
-}
-
 /** The models the query's vehicle words name, folded as fitment models are compared (宝骏310, not 宝骏310W). */
 export function namedModels(slots: readonly Slot[]): string[] {
   return [...new Set(slots.filter((s) => s.vehicle).flatMap((s) => s.models ?? []))];
@@ -259,20 +271,15 @@ export function fitsModelSql(doc: string): string {
 
 /**
  * How a match fits the vehicle the query names: the FTS5 expression of matches whose fitment text
- * has the vehicle words, and SQL telling whether a fitment row has exactly that model, and a year
- * range containing the query's year. `doc` is the column holding the document's number.
+ * has the vehicle words, and what their fitment rows are checked against (DocFacts.fitTier): exactly
+ * the named model, and a year range containing the query's years.
  */
-function vehicleFit(slots: readonly Slot[], plan: QueryPlan, doc: string): { match: string; exact: string; inYear: string; bindings: (string | number)[] } | null {
+function vehicleFit(slots: readonly Slot[], plan: QueryPlan): { match: string; query: FitQuery } | null {
   const vehicle = slots.filter((s) => s.vehicle);
   if (vehicle.length === 0) return null;
-  const models = JSON.stringify(namedModels(vehicle));
-  const withYear = plan.yearFrom !== null && plan.yearTo !== null;
-  const year = withYear ? '(v.year_from IS NULL OR v.year_from <= ?) AND (v.year_to IS NULL OR v.year_to >= ?)' : '1';
   return {
     match: `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`,
-    exact: fitsModelSql(doc),
-    inYear: `EXISTS (SELECT 1 FROM search_vehicles v WHERE v.doc = ${doc} AND ${year})`,
-    bindings: [models, ...(withYear ? [plan.yearTo!, plan.yearFrom!] : [])],
+    query: { models: new Set(namedModels(vehicle)), yearFrom: plan.yearFrom, yearTo: plan.yearTo },
   };
 }
 /** A title as query words are compared with it: folded, codes joined, no spaces. */
