@@ -107,22 +107,63 @@ export function singleFlight<T>(read: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** Bytes of the WAL-index header read (SQLite's WalIndexHdr: iChange, mxFrame, nPage, checksums, salts). */
+const WAL_INDEX_HEADER = 48;
+/** How often the open -shm file is checked to still be the one on disk. */
+const SHM_RECHECK_MS = 1000;
+
 /**
  * A token that changes whenever anything commits to the SQLite file (null on PostgreSQL and for an
- * in-memory database, which have no file to watch): the database file's and its WAL's size and mtime.
+ * in-memory database, which have no file to watch).
+ *
+ * It is the WAL-index header at the start of the -shm file: SQLite rewrites it on every commit (its
+ * change counter and last frame move, its salts change when the WAL restarts), and readers of any
+ * process decide what they see from it, so a commit is visible exactly when the token has changed.
+ * One pread on an open descriptor per call: this runs on every cached page, where stat-ing the
+ * database and WAL files cost a tenth of the request, and file times only tick every few
+ * milliseconds, so two quick commits could look like one. Until the -shm file exists, and should it
+ * ever be replaced (checked once a second), the files' sizes and times stand in.
  */
 export function sqliteChangeProbe(db: Knex): (() => string) | null {
   if (dialectOf(db) !== 'sqlite') return null;
   const file = (db.client.config.connection as { filename: string }).filename;
   if (file === ':memory:') return null;
   const files = [file, `${file}-wal`];
-  // Runs on every cached page: plain numbers and no exception for a missing WAL keep it cheap.
-  return () => {
+  const shm = `${file}-shm`;
+  const header = Buffer.alloc(WAL_INDEX_HEADER);
+  let fd: number | null = null;
+  let checkedAt = 0;
+  const statToken = () => {
     let token = '';
     for (const f of files) {
       const st = fs.statSync(f, { throwIfNoEntry: false });
       token += st ? `${st.ino}:${st.mtimeMs}:${st.size}|` : '-|';
     }
     return token;
+  };
+  const close = () => {
+    if (fd !== null) fs.closeSync(fd);
+    fd = null;
+  };
+  const stillCurrent = (open: number) => {
+    const onDisk = fs.statSync(shm, { throwIfNoEntry: false });
+    return onDisk !== undefined && onDisk.ino === fs.fstatSync(open).ino;
+  };
+  return () => {
+    const now = Date.now();
+    if (fd !== null && now - checkedAt > SHM_RECHECK_MS) {
+      checkedAt = now;
+      if (!stillCurrent(fd)) close();
+    }
+    if (fd === null) {
+      try {
+        fd = fs.openSync(shm, 'r');
+        checkedAt = now;
+      } catch {
+        return statToken();
+      }
+    }
+    if (fs.readSync(fd, header, 0, WAL_INDEX_HEADER, 0) < WAL_INDEX_HEADER) return statToken();
+    return header.toString('hex');
   };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { migrateLatest } from '../../../src/db/migrate';
-import { bumpContentVersion, createVersionReader, singleFlight } from '../../../src/shared/content-version';
+import { createDb } from '../../../src/db/knex';
+import { bumpContentVersion, createVersionReader, singleFlight, sqliteChangeProbe } from '../../../src/shared/content-version';
 import { createTestDb, testDialect, type TestDb } from '../../helpers/test-db';
 
 let t: TestDb;
@@ -65,5 +66,37 @@ describe('singleFlight', () => {
     await expect(read()).rejects.toThrow('database unavailable');
     await expect(read()).resolves.toBe('catalog:2');
     expect(calls).toBe(2);
+  });
+});
+
+describe('the SQLite change probe', () => {
+  const sqliteOnly = testDialect() === 'sqlite' ? it : it.skip;
+
+  sqliteOnly('when another connection commits, then the token changes at every commit, and only then', async () => {
+    const probe = sqliteChangeProbe(db)!;
+    await db.raw('SELECT 1');
+    const filename = (db.client.config.connection as { filename: string }).filename;
+    const other = createDb({ client: 'sqlite3', filename });
+    try {
+      await other.raw('CREATE TABLE IF NOT EXISTS probe_marks (n INTEGER)');
+      await other('probe_marks').insert({ n: -1 });
+      let token = probe();
+      for (let n = 0; n < 20; n++) {
+        // Same-size commits back to back: file sizes and coarse file times could not tell these apart.
+        await other('probe_marks').update({ n });
+        const next = probe();
+        expect(next).not.toBe(token);
+        token = next;
+        await db.raw('SELECT count(*) FROM probe_marks');
+        expect(probe()).toBe(token);
+      }
+      // After a checkpoint that restarts the WAL, commits still show.
+      await other.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+      token = probe();
+      await other('probe_marks').insert({ n: 99 });
+      expect(probe()).not.toBe(token);
+    } finally {
+      await other.destroy();
+    }
   });
 });
