@@ -30,7 +30,7 @@ const runDir = `${baseDir}-run-${process.pid}`;
  */
 function ensureData(): string {
   // Bump the suffix when seeds change, so the cached benchmark data is rebuilt.
-  const marker = path.join(baseDir, `.seeded-${PRODUCTS}-v5`);
+  const marker = path.join(baseDir, `.seeded-${PRODUCTS}-v6`);
   if (!fs.existsSync(marker)) {
     fs.rmSync(baseDir, { recursive: true, force: true });
     console.log(`preparing ${PRODUCTS} synthetic products in ${baseDir} …`);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { DocumentKey, SearchDocument } from '../search-engine';
 import { indexTerms } from '../text';
-import { facetToken } from './sql-parts';
+import { ARTICLE_FTS_TABLE, facetToken, FTS_TABLE } from './sql-parts';
 
 type Conn = Knex | Knex.Transaction;
 
@@ -14,6 +14,7 @@ const LAST_DOC = 'last_doc';
 
 interface FtsRow {
   readonly doc: number;
+  readonly article: boolean;
   readonly columns: readonly [string, string, string, string, string, string];
 }
 
@@ -37,27 +38,37 @@ export function ftsColumns(d: SearchDocument): [string, string, string, string, 
   return [join(indexTerms(d.title, 'rich')), join(indexTerms(d.subtitle, 'rich')), join(vehicles), join(category), join(indexTerms(d.body, 'plain')), join(facets)];
 }
 
-async function insertFts(conn: Conn, rows: readonly FtsRow[]): Promise<void> {
+function insertFts(conn: Conn, table: string, rows: readonly FtsRow[]): PromiseLike<unknown>[] {
+  const statements: PromiseLike<unknown>[] = [];
   for (let i = 0; i < rows.length; i += FTS_BATCH) {
     const chunk = rows.slice(i, i + FTS_BATCH);
     const bindings = chunk.flatMap((r) => [r.doc, ...r.columns]);
     const values = chunk.map(() => '(?,?,?,?,?,?,?)').join(',');
-    await conn.raw(`INSERT INTO search_fts(rowid, title, subtitle, vehicle, category, body, facets) VALUES ${values}`, bindings);
+    statements.push(conn.raw(`INSERT INTO ${table}(rowid, title, subtitle, vehicle, category, body, facets) VALUES ${values}`, bindings));
   }
+  return statements;
 }
 
-async function insertRows(conn: Conn, table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROW_BATCH) await conn(table).insert(rows.slice(i, i + ROW_BATCH));
+function insertRows(conn: Conn, table: string, rows: readonly Record<string, unknown>[]): PromiseLike<unknown>[] {
+  const statements: PromiseLike<unknown>[] = [];
+  for (let i = 0; i < rows.length; i += ROW_BATCH) statements.push(conn(table).insert(rows.slice(i, i + ROW_BATCH)));
+  return statements;
 }
 
-async function insertVocabulary(conn: Conn, columns: readonly string[]): Promise<void> {
+/** Vocabulary for typo tolerance from a batch's text columns. */
+function vocabularyOf(rows: readonly FtsRow[]): string[] {
   const words = new Set<string>();
-  for (const col of columns) for (const t of col.split(' ')) if (VOCABULARY_WORD.test(t)) words.add(t);
-  const list = [...words];
+  for (const r of rows) for (let c = 0; c < 5; c++) for (const t of r.columns[c].split(' ')) if (VOCABULARY_WORD.test(t)) words.add(t);
+  return [...words];
+}
+
+function insertVocabulary(conn: Conn, list: readonly string[]): PromiseLike<unknown>[] {
+  const statements: PromiseLike<unknown>[] = [];
   for (let i = 0; i < list.length; i += ROW_BATCH) {
     const chunk = list.slice(i, i + ROW_BATCH);
-    await conn.raw(`INSERT OR IGNORE INTO search_terms(term) VALUES ${chunk.map(() => '(?)').join(',')}`, chunk);
+    statements.push(conn.raw(`INSERT OR IGNORE INTO search_terms(term) VALUES ${chunk.map(() => '(?)').join(',')}`, chunk));
   }
+  return statements;
 }
 
 /** Internal numbers of documents already indexed, by "type:id". */
@@ -75,21 +86,26 @@ async function existingDocs(conn: Conn, keys: readonly DocumentKey[]): Promise<M
 async function deleteDocs(conn: Conn, docs: readonly number[]): Promise<void> {
   if (docs.length === 0) return;
   const list = JSON.stringify(docs);
-  await conn.raw('DELETE FROM search_fts WHERE rowid IN (SELECT value FROM json_each(?))', [list]);
+  for (const table of [FTS_TABLE, ARTICLE_FTS_TABLE]) await conn.raw(`DELETE FROM ${table} WHERE rowid IN (SELECT value FROM json_each(?))`, [list]);
   await conn.raw('DELETE FROM search_vehicles WHERE doc IN (SELECT value FROM json_each(?))', [list]);
   await conn.raw('DELETE FROM search_doc_texts WHERE doc IN (SELECT value FROM json_each(?))', [list]);
   await conn.raw('DELETE FROM search_docs WHERE doc IN (SELECT value FROM json_each(?))', [list]);
 }
 
-/**
- * Writes documents into the index on the caller's connection or transaction. A document indexed
- * before is replaced under a new, higher number: the number is the static rank ("newest changes
- * first" among equally relevant hits), and a fresh row is cheaper than diffing posting lists.
- */
-export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[], options: { fresh?: boolean } = {}): Promise<void> {
-  if (docs.length === 0) return;
-  if (!options.fresh) await deleteDocs(conn, [...(await existingDocs(conn, docs)).values()]);
-  let next = (await lastDocNumber(conn)) + 1;
+/** A batch of documents analysed and numbered, ready to write: the CPU part of indexing, no SQL. */
+export interface PreparedDocuments {
+  readonly docRows: readonly Record<string, unknown>[];
+  readonly textRows: readonly Record<string, unknown>[];
+  readonly vehicleRows: readonly Record<string, unknown>[];
+  readonly ftsRows: readonly FtsRow[];
+  readonly vocabulary: readonly string[];
+  /** The number the next batch starts at. */
+  readonly next: number;
+}
+
+/** Numbers documents from `first` on (a document twice in the batch counts once) and analyses their text. */
+export function prepareDocuments(docs: readonly SearchDocument[], first: number): PreparedDocuments {
+  let next = first;
   const docRows: Record<string, unknown>[] = [];
   const textRows: Record<string, unknown>[] = [];
   const vehicleRows: Record<string, unknown>[] = [];
@@ -103,14 +119,42 @@ export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]
     docRows.push({ doc, type: d.type, ref_id: d.id, price: d.type === 'product' ? d.price : null, category: d.category, created_at: d.createdAt });
     textRows.push({ doc, title: d.title, subtitle: d.subtitle, body: d.body, url: d.url, image: d.image, published_at: d.publishedAt });
     for (const v of d.vehicles) vehicleRows.push({ doc, make: v.make, model: v.model, year_from: v.yearFrom, year_to: v.yearTo });
-    ftsRows.push({ doc, columns: ftsColumns(d) });
+    ftsRows.push({ doc, article: d.type === 'article', columns: ftsColumns(d) });
   }
-  await insertRows(conn, 'search_docs', docRows);
-  await insertRows(conn, 'search_doc_texts', textRows);
-  await insertRows(conn, 'search_vehicles', vehicleRows);
-  await insertFts(conn, ftsRows);
-  await insertVocabulary(conn, ftsRows.flatMap((r) => r.columns.slice(0, 5)));
-  await conn.raw(`INSERT INTO search_index_meta(name, value) VALUES ('${LAST_DOC}', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, [String(next - 1)]);
+  return { docRows, textRows, vehicleRows, ftsRows, vocabulary: vocabularyOf(ftsRows), next };
+}
+
+/**
+ * Writes a prepared batch (its numbers must be above every number given so far). The statements are
+ * independent inserts, all handed to SQLite at once: they run back to back on its thread while this
+ * one goes on (a rebuild analyses the next batch meanwhile), instead of each waiting for this thread
+ * to send the next. Every one is settled before this returns, so a failure never leaves a statement
+ * running into a rolled-back transaction.
+ */
+export async function writePrepared(conn: Conn, p: PreparedDocuments): Promise<void> {
+  if (p.docRows.length === 0) return;
+  const results = await Promise.allSettled([
+    ...insertRows(conn, 'search_docs', p.docRows),
+    ...insertRows(conn, 'search_doc_texts', p.textRows),
+    ...insertRows(conn, 'search_vehicles', p.vehicleRows),
+    ...insertFts(conn, FTS_TABLE, p.ftsRows),
+    ...insertFts(conn, ARTICLE_FTS_TABLE, p.ftsRows.filter((r) => r.article)),
+    ...insertVocabulary(conn, p.vocabulary),
+    conn.raw(`INSERT INTO search_index_meta(name, value) VALUES ('${LAST_DOC}', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value`, [String(p.next - 1)]),
+  ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * Writes documents into the index on the caller's connection or transaction. A document indexed
+ * before is replaced under a new, higher number: the number is the static rank ("newest changes
+ * first" among equally relevant hits), and a fresh row is cheaper than diffing posting lists.
+ */
+export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  await deleteDocs(conn, [...(await existingDocs(conn, docs)).values()]);
+  await writePrepared(conn, prepareDocuments(docs, (await lastDocNumber(conn)) + 1));
 }
 
 /**
@@ -118,7 +162,7 @@ export async function writeDocuments(conn: Conn, docs: readonly SearchDocument[]
  * index cleared): numbers are never reused, so a number names one version of one document for
  * good, which is what lets each process keep document facts in memory (doc-facts.ts).
  */
-async function lastDocNumber(conn: Conn): Promise<number> {
+export async function lastDocNumber(conn: Conn): Promise<number> {
   const rows = await conn.raw<{ m: number | null }[]>(
     `SELECT max(coalesce((SELECT max(doc) FROM search_docs), 0), coalesce((SELECT CAST(value AS INTEGER) FROM search_index_meta WHERE name = '${LAST_DOC}'), 0)) AS m`,
   );
@@ -130,7 +174,7 @@ export async function removeDocuments(conn: Conn, keys: readonly DocumentKey[]):
 }
 
 export async function clearIndex(conn: Conn): Promise<void> {
-  await conn.raw(`INSERT INTO search_fts(search_fts) VALUES ('delete-all')`);
+  for (const table of [FTS_TABLE, ARTICLE_FTS_TABLE]) await conn.raw(`INSERT INTO ${table}(${table}) VALUES ('delete-all')`);
   await conn('search_vehicles').delete();
   await conn('search_doc_texts').delete();
   await conn('search_docs').delete();

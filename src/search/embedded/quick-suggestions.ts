@@ -36,8 +36,8 @@ export async function quickSuggestions(raw: Raw, plan: QueryPlan, filters: Filte
     // The window is read from the index alone; texts only for the rows kept.
     const rows = await raw<Row>(
       `SELECT w.doc, t.title, t.url, t.image FROM (
-         SELECT f.rowid AS doc, ${models.length > 0 ? FITS_MODEL : '0'} AS fits FROM search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid
-         WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?
+         SELECT f.rowid AS doc, ${models.length > 0 ? FITS_MODEL : '0'} AS fits FROM ${filters.table} f CROSS JOIN search_docs d ON d.doc = f.rowid
+         WHERE f.${filters.table} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?
        ) w JOIN search_doc_texts t ON t.doc = w.doc ORDER BY w.fits DESC, w.doc DESC LIMIT ?`,
       [...(models.length > 0 ? [JSON.stringify(models)] : []), filters.fts ? `(${match}) AND ${filters.fts}` : match, ...filters.bindings, window + found.size, limit + found.size],
     );

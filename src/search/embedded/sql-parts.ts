@@ -1,12 +1,18 @@
 import type { SearchQuery, SearchSort } from '../search-engine';
 import { PRICE_BUCKETS } from '../price-buckets';
 
+/** Every document is in search_fts; articles are also in their own small table (migration 0017). */
+export const FTS_TABLE = 'search_fts';
+export const ARTICLE_FTS_TABLE = 'search_fts_articles';
+
 export interface SqlPart {
   readonly sql: string;
   readonly bindings: readonly (string | number)[];
 }
 
 export interface Filters extends SqlPart {
+  /** The FTS5 table a text search reads: articles alone have a small one of their own. */
+  readonly table: typeof FTS_TABLE | typeof ARTICLE_FTS_TABLE;
   /** The same filters (those that are tokens) as an FTS5 expression on the `facets` column, or null. */
   readonly fts: string | null;
   /** A text match narrowed by the filter tokens (see narrowText). */
@@ -78,7 +84,8 @@ export function filterSql(q: SearchQuery): Filters {
   const fts = tokens.length > 0 ? facetsExpression(tokens) : null;
   const selective = tokens.length > (q.type !== 'all' ? 1 : 0);
   const exact = q.priceMin === undefined && q.priceMax === undefined && q.year === undefined;
-  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective, exact, narrow: (match) => narrowText(match, q, tokens) };
+  const table = q.type === 'article' ? ARTICLE_FTS_TABLE : FTS_TABLE;
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', bindings, fts, selective, exact, table, narrow: (match) => narrowText(match, q, tokens) };
 }
 
 function facetsExpression(tokens: readonly string[]): string {
@@ -92,6 +99,11 @@ function facetsExpression(tokens: readonly string[]): string {
  * each phrase's documents, which made the product token cost more than the search).
  */
 function narrowText(match: string, q: SearchQuery, tokens: readonly string[]): string {
+  if (q.type === 'article') {
+    // The articles' own table holds nothing else: the type token would only cost a posting list.
+    const rest = tokens.filter((t) => t !== facetToken('type', 'article'));
+    return rest.length > 0 ? `(${match}) AND ${facetsExpression(rest)}` : match;
+  }
   if (q.type !== 'product') return tokens.length > 0 ? `(${match}) AND ${facetsExpression(tokens)}` : match;
   const rest = tokens.filter((t) => t !== facetToken('type', 'product'));
   const narrowed = rest.length > 0 ? `(${match}) AND ${facetsExpression(rest)}` : `(${match})`;

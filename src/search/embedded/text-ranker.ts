@@ -32,13 +32,14 @@ const ATTRIBUTE_BUCKETS: readonly (readonly string[])[] = [
 ];
 export const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
 /** bm25 weights per FTS column (title … body, facets): the last tie-break, shorter and title matches first. */
-const BM25 = 'bm25(search_fts, 10.0, 4.0, 3.0, 2.0, 1.0, 0.0)';
+const bm25 = (table: string) => `bm25(${table}, 10.0, 4.0, 3.0, 2.0, 1.0, 0.0)`;
 /** Documents whose title is checked for adjacent query words and exact phrases. */
 const PROXIMITY_WINDOW = 40;
 /** A word is counted for dropping up to this many documents: beyond it, it is "frequent" anyway. */
 const FREQUENCY_CAP = 20000;
 
-const FROM = 'search_fts f CROSS JOIN search_docs d ON d.doc = f.rowid';
+/** The filters' FTS5 table as `f`, each match joined to its row in search_docs as `d`. */
+const from = (filters: Filters) => `${filters.table} f CROSS JOIN search_docs d ON d.doc = f.rowid`;
 export const DOC_COLUMNS = 'd.doc, d.type, d.ref_id, d.price, t.title, t.subtitle, t.body, t.url, t.image, t.published_at';
 
 function withFilter(match: string, filters: Filters): string {
@@ -50,8 +51,9 @@ function withFilter(match: string, filters: Filters): string {
  * are the answer and no document is looked up in search_docs (a thousand lookups for a broad word).
  */
 function matchingDocsSql(filters: Filters): { sql: string; bindings: (match: string) => (string | number)[] } {
-  if (filters.exact) return { sql: 'SELECT f.rowid AS doc FROM search_fts f WHERE f.search_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?', bindings: (m) => [withFilter(m, filters)] };
-  return { sql: `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters), ...filters.bindings] };
+  const t = filters.table;
+  if (filters.exact) return { sql: `SELECT f.rowid AS doc FROM ${t} f WHERE f.${t} MATCH ? ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters)] };
+  return { sql: `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${t} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters), ...filters.bindings] };
 }
 
 interface Scores {
@@ -108,7 +110,7 @@ export class TextRanker {
     const droppable = slots.filter((s) => !s.keep);
     const counts = new Map<Slot, number>();
     for (const s of droppable) {
-      const rows = await this.raw<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FREQUENCY_CAP})`, [withFilter(matchExpression([s], true, TEXT_COLUMNS), filters)]);
+      const rows = await this.raw<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${filters.table} WHERE ${filters.table} MATCH ? LIMIT ${FREQUENCY_CAP})`, [withFilter(matchExpression([s], true, TEXT_COLUMNS), filters)]);
       counts.set(s, Number(rows[0]?.n ?? 0));
     }
     return [...droppable].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || slots.indexOf(b) - slots.indexOf(a));
@@ -118,7 +120,7 @@ export class TextRanker {
     const match = matchExpression(slots, true, TEXT_COLUMNS);
     if (sort === 'relevance') return this.docs(match, filters, MAX_TOTAL_HITS + 1).then((docs) => docs.map((doc) => ({ doc })));
     return this.raw<Candidate>(
-      `SELECT f.rowid AS doc FROM ${FROM} WHERE f.search_fts MATCH ? AND ${filters.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
+      `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${filters.table} MATCH ? AND ${filters.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
       [withFilter(match, filters), ...filters.bindings, MAX_TOTAL_HITS + 1],
     );
   }
@@ -155,11 +157,11 @@ export class TextRanker {
     const fit = vehicleFit(slots, plan);
     // One row: the matches with their scores, then each bucket's and the fit's documents, every list a
     // JSON string (the LIMIT keeps bm25 out of the aggregate, where SQLite refuses it).
-    const inFts = 'FROM search_fts WHERE search_fts MATCH ?';
+    const inFts = `FROM ${filters.table} WHERE ${filters.table} MATCH ?`;
     const lists = [...buckets, ...(fit ? [fit.match] : [])];
     const rows = await this.raw<Record<string, string>>(
       [
-        `SELECT (SELECT ${jsonList("doc || ',' || score")} FROM (SELECT rowid AS doc, ${BM25} AS score ${inFts} LIMIT -1)) AS scored`,
+        `SELECT (SELECT ${jsonList("doc || ',' || score")} FROM (SELECT rowid AS doc, ${bm25(filters.table)} AS score ${inFts} LIMIT -1)) AS scored`,
         ...lists.map((_, i) => `(SELECT ${jsonList('rowid')} ${inFts}) AS l${i}`),
       ].join(', '),
       [matchExpression(slots, true, TEXT_COLUMNS), ...lists].map((m) => withFilter(m, filters)),

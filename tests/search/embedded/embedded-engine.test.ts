@@ -96,4 +96,22 @@ describe('embedded search engine', () => {
     await db.raw('DROP TABLE search_fts');
     expect((await engine.health()).ok).toBe(false);
   });
+  it('when articles are indexed, changed, removed and rebuilt, then their own FTS table follows, and article searches read only it', async () => {
+    const article = (id: number, title: string): SearchDocument => ({ ...doc(id, title), type: 'article', price: null, category: null, categoryName: null, publishedAt: '2025-01-01T00:00:00+08:00' });
+    const inArticleTable = async (word: string) => (await db.raw<{ n: number }[]>(`SELECT count(*) AS n FROM search_fts_articles WHERE search_fts_articles MATCH ?`, [`"${word}"`]))[0].n;
+    await db.transaction((trx) => engine.index(trx, [article(700, '新闻 ownarticleword'), doc(701, '配件 ownarticleword')]));
+    expect(await inArticleTable('ownarticleword')).toBe(1);
+    const articles = await engine.search({ ...q('ownarticleword'), type: 'article' });
+    expect(articles.hits.map((h) => [h.type, h.id])).toEqual([['article', 700]]);
+    expect((await engine.search({ ...q('ownarticleword'), type: 'product' })).hits.map((h) => [h.type, h.id])).toEqual([['product', 701]]);
+    await db.transaction((trx) => engine.index(trx, [article(700, '新闻 changedarticleword')]));
+    expect(await inArticleTable('ownarticleword')).toBe(0);
+    expect(await inArticleTable('changedarticleword')).toBe(1);
+    await db.transaction((trx) => engine.remove(trx, [{ type: 'article', id: 700 }]));
+    expect(await inArticleTable('changedarticleword')).toBe(0);
+    const rebuilt = new EmbeddedSearchEngine(db, listSource(() => [article(702, '新闻 rebuiltarticleword'), doc(703, '配件 rebuiltarticleword')]));
+    await rebuilt.reindex();
+    expect(await inArticleTable('rebuiltarticleword')).toBe(1);
+    expect((await engine.search({ ...q('rebuiltarticleword'), type: 'article' })).hits.map((h) => h.id)).toEqual([702]);
+  });
 });
