@@ -4,7 +4,8 @@ import { hitSuggestion, type DocumentKey, type SearchDocument, type SearchEngine
 import { loadSynonymGroups } from '../synonyms';
 import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTerms } from '../text';
 import { escapeLike } from '../../db/knex';
-import { clearIndex, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared } from './index-writer';
+import { clearIndex, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared, type FtsColumns } from './index-writer';
+import { startAnalyzer, type Analyzer } from './analysis-pool';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
 import { sqliteChangeProbe } from '../../shared/content-version';
@@ -23,6 +24,8 @@ const META_TABLE = 'search_index_meta';
 /** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
 const QUERY_WORDS_READ = 24;
 const PLAN_CACHE_SIZE = 1000;
+/** Rebuilds of at least this many documents analyse text in a worker thread (starting one costs ~0.5 s). */
+const WORKER_FROM = 20_000;
 
 type Conn = Knex | Knex.Transaction;
 
@@ -133,33 +136,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return quickSuggestions((sql, bindings) => this.safeRaw(sql, bindings), plan, filters, limit);
   }
 
-  async reindex(onProgress?: (done: number, total: number) => void): Promise<void> {
+  async reindex(onProgress?: (done: number, total: number) => void, options: { workerFrom?: number } = {}): Promise<void> {
     await this.db.transaction(async (trx) => {
       const total = await this.source.count(trx);
-      await clearIndex(trx);
-      let done = 0;
-      let next = (await lastDocNumber(trx)) + 1;
-      onProgress?.(0, total);
-      // A pipeline on two cores: while SQLite writes one batch on its thread, this thread reads and
-      // analyses the next (segmenting, pinyin: more than half of a rebuild's time).
-      let writing: Promise<void> = Promise.resolve();
-      let inFlight = 0;
-      const written = async () => {
-        await writing;
-        done += inFlight;
-        if (inFlight > 0) onProgress?.(done, Math.max(total, done));
-        inFlight = 0;
-      };
-      for await (const batch of this.source.batches(trx)) {
-        const prepared = prepareDocuments(batch, next);
-        next = prepared.next;
-        await written();
-        writing = writePrepared(trx, prepared);
-        inFlight = batch.length;
-        // Awaited on the next turn or after the loop; until then a failure must not go unhandled.
-        writing.catch(() => undefined);
+      const analyzer = total >= (options.workerFrom ?? WORKER_FROM) ? await startAnalyzer() : null;
+      try {
+        await clearIndex(trx);
+        await this.rebuild(trx, total, analyzer, onProgress);
+      } finally {
+        await analyzer?.close();
       }
-      await written();
       // Merge FTS5 segments once: later queries read one b-tree per term instead of many.
       for (const table of [FTS_TABLE, ARTICLE_FTS_TABLE]) await trx.raw(`INSERT INTO ${table}(${table}) VALUES ('optimize')`);
     });
@@ -167,6 +153,43 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // WAL index first, which made queries after a 100k reindex several times slower.
     if (this.db.client.config.client !== 'pg') await this.db.raw('PRAGMA wal_checkpoint(TRUNCATE)');
     await this.facts.refresh();
+  }
+
+  /**
+   * A pipeline: SQLite writes batch N on its thread while the analyzer (a worker thread for big
+   * rebuilds) segments batch N+1 and this thread reads batch N+2. The writes are handed to SQLite
+   * all at once (writePrepared), so they never wait for this thread.
+   */
+  private async rebuild(trx: Knex.Transaction, total: number, analyzer: Analyzer | null, onProgress?: (done: number, total: number) => void): Promise<void> {
+    let done = 0;
+    let next = (await lastDocNumber(trx)) + 1;
+    onProgress?.(0, total);
+    let writing: Promise<void> = Promise.resolve();
+    let inFlight = 0;
+    const written = async () => {
+      await writing;
+      done += inFlight;
+      if (inFlight > 0) onProgress?.(done, Math.max(total, done));
+      inFlight = 0;
+    };
+    const write = async (batch: readonly SearchDocument[], columns: Promise<FtsColumns[]> | null) => {
+      const prepared = prepareDocuments(batch, next, columns ? await columns : undefined);
+      next = prepared.next;
+      await written();
+      writing = writePrepared(trx, prepared);
+      inFlight = batch.length;
+      // Awaited on the next turn or after the loop; until then a failure must not go unhandled.
+      writing.catch(() => undefined);
+    };
+    let analysing: { batch: readonly SearchDocument[]; columns: Promise<FtsColumns[]> | null } | null = null;
+    for await (const batch of this.source.batches(trx)) {
+      const current = { batch, columns: analyzer ? analyzer.analyse(batch) : null };
+      current.columns?.catch(() => undefined);
+      if (analysing) await write(analysing.batch, analysing.columns);
+      analysing = current;
+    }
+    if (analysing) await write(analysing.batch, analysing.columns);
+    await written();
   }
 
   async prepare(): Promise<void> {

@@ -12,10 +12,13 @@ const ROW_BATCH = 150;
 /** search_index_meta row holding the highest document number given. */
 const LAST_DOC = 'last_doc';
 
+/** A document's FTS5 columns: title, subtitle, vehicle, category, body, facets (migration 0002). */
+export type FtsColumns = [string, string, string, string, string, string];
+
 interface FtsRow {
   readonly doc: number;
   readonly article: boolean;
-  readonly columns: readonly [string, string, string, string, string, string];
+  readonly columns: Readonly<FtsColumns>;
 }
 
 function join(terms: Iterable<string>): string {
@@ -23,7 +26,7 @@ function join(terms: Iterable<string>): string {
 }
 
 /** The FTS columns of a document, as space-separated terms (see migration 0002 for the layout). */
-export function ftsColumns(d: SearchDocument): [string, string, string, string, string, string] {
+export function ftsColumns(d: SearchDocument): FtsColumns {
   const vehicles = new Set<string>();
   for (const v of d.vehicles) for (const t of indexTerms(`${v.make} ${v.model}`, 'rich')) vehicles.add(t);
   const category = new Set<string>();
@@ -103,15 +106,18 @@ export interface PreparedDocuments {
   readonly next: number;
 }
 
-/** Numbers documents from `first` on (a document twice in the batch counts once) and analyses their text. */
-export function prepareDocuments(docs: readonly SearchDocument[], first: number): PreparedDocuments {
+/**
+ * Numbers documents from `first` on (a document twice in the batch counts once) and analyses their
+ * text, unless `columns` (one per document, from ftsColumns) were computed elsewhere.
+ */
+export function prepareDocuments(docs: readonly SearchDocument[], first: number, columns?: readonly FtsColumns[]): PreparedDocuments {
   let next = first;
   const docRows: Record<string, unknown>[] = [];
   const textRows: Record<string, unknown>[] = [];
   const vehicleRows: Record<string, unknown>[] = [];
   const ftsRows: FtsRow[] = [];
   const seen = new Set<string>();
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     const key = `${d.type}:${d.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -119,7 +125,7 @@ export function prepareDocuments(docs: readonly SearchDocument[], first: number)
     docRows.push({ doc, type: d.type, ref_id: d.id, price: d.type === 'product' ? d.price : null, category: d.category, created_at: d.createdAt });
     textRows.push({ doc, title: d.title, subtitle: d.subtitle, body: d.body, url: d.url, image: d.image, published_at: d.publishedAt });
     for (const v of d.vehicles) vehicleRows.push({ doc, make: v.make, model: v.model, year_from: v.yearFrom, year_to: v.yearTo });
-    ftsRows.push({ doc, article: d.type === 'article', columns: ftsColumns(d) });
+    ftsRows.push({ doc, article: d.type === 'article', columns: columns?.[i] ?? ftsColumns(d) });
   }
   return { docRows, textRows, vehicleRows, ftsRows, vocabulary: vocabularyOf(ftsRows), next };
 }
