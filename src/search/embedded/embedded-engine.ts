@@ -9,6 +9,7 @@ import { startAnalyzer, type Analyzer } from './analysis-pool';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
 import { sqliteChangeProbe } from '../../shared/content-version';
+import { rawReader, type RawRead } from '../../db/raw-reader';
 import { quickSuggestions } from './quick-suggestions';
 import { DocFacts, type FacetDistribution } from './doc-facts';
 import { MAX_TOTAL_HITS, TextRanker, type TextOutcome, type Window } from './text-ranker';
@@ -50,6 +51,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Query plans by query text, valid for the synonyms, stop words and vocabulary loaded now. */
   private readonly plans = new Map<string, QueryPlan | null>();
   private readonly changeToken: (() => string) | null;
+  private readonly read: RawRead;
   private cachesReadAt: string | null = null;
 
   constructor(
@@ -57,6 +59,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     private readonly source: DocumentSource,
   ) {
     this.changeToken = sqliteChangeProbe(db);
+    this.read = rawReader(db);
   }
 
   async index(trx: Knex.Transaction, docs: readonly SearchDocument[]): Promise<void> {
@@ -104,7 +107,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // No documents, no facets (an article search for a product word usually ends here); the page's
     // documents not read while ranking come in the same statement as the counts.
     const combined = facetsAndDocsSql(totalHits > 0 && facets ? facets : null, ids.filter((id) => !known.has(id)));
-    const rows = combined ? await this.db.raw<FacetOrDocRow[]>(combined.sql, [...combined.bindings]) : [];
+    const rows = combined ? await this.read<FacetOrDocRow>(combined.sql, combined.bindings) : [];
     const docs = new Map(known);
     for (const r of rows) {
       if (r.doc === null) continue;
@@ -241,7 +244,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
    */
   private async safeRaw<T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> {
     try {
-      return (await this.db.raw(sql, [...bindings])) as T[];
+      return await this.read<T>(sql, bindings);
     } catch (err) {
       if (err instanceof Error && /fts5|MATCH/i.test(err.message)) return [];
       throw err;
