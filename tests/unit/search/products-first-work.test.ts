@@ -1,0 +1,45 @@
+import type { SearchEngine, SearchQuery } from '../../../src/search/search-engine';
+import { searchAllProductsFirst } from '../../../src/search/products-first';
+import { FIXTURE_DOCUMENTS } from '../../fixtures/search-documents';
+import { embeddedSubject } from '../../search/embedded/embedded-subject';
+
+describe('type=all on the embedded engine: what it asks the engine for', () => {
+  let subject: Awaited<ReturnType<typeof embeddedSubject>>;
+  beforeAll(async () => {
+    subject = await embeddedSubject();
+    await subject.load(FIXTURE_DOCUMENTS);
+  });
+  afterAll(async () => subject.teardown());
+
+  /** The real engine, with every query it receives written down. */
+  function recorded(): { engine: SearchEngine; asked: SearchQuery[] } {
+    const asked: SearchQuery[] = [];
+    const engine = Object.assign(Object.create(subject.engine) as SearchEngine, {
+      search: (q: SearchQuery) => {
+        asked.push(q);
+        return subject.engine.search(q);
+      },
+    });
+    return { engine, asked };
+  }
+
+  it('when products fill the page, then articles are only counted (one hit asked for), and the total still has them', async () => {
+    const { engine, asked } = recorded();
+    const query: SearchQuery = { q: '宝骏', type: 'all', sort: 'relevance', page: 1, perPage: 1 };
+    const r = await searchAllProductsFirst(engine, query);
+    const articles = asked.find((q) => q.type === 'article');
+    expect(articles?.perPage).toBe(1);
+    const products = await subject.engine.search({ ...query, type: 'product' });
+    const allArticles = await subject.engine.search({ ...query, type: 'article', perPage: 50 });
+    expect(allArticles.totalHits).toBeGreaterThan(0);
+    expect(r.totalHits).toBe(products.totalHits + allArticles.totalHits);
+    expect(r.hits.map((h) => h.type)).toEqual(['product']);
+  });
+
+  it('when the page reaches past the products, then a full page of articles is asked for and shown', async () => {
+    const { engine, asked } = recorded();
+    const r = await searchAllProductsFirst(engine, { q: '宝骏', type: 'all', sort: 'relevance', page: 1, perPage: 50 });
+    expect(asked.find((q) => q.type === 'article')?.perPage).toBe(50);
+    expect(r.hits.some((h) => h.type === 'article')).toBe(true);
+  });
+});
