@@ -109,8 +109,20 @@ export function singleFlight<T>(read: () => Promise<T>): () => Promise<T> {
 
 /** Bytes of the WAL-index header read (SQLite's WalIndexHdr: iChange, mxFrame, nPage, checksums, salts). */
 const WAL_INDEX_HEADER = 48;
-/** How often the open -shm file is checked to still be the one on disk. */
-const SHM_RECHECK_MS = 1000;
+/**
+ * How often the open -shm file is checked to still be the one on disk. SQLite deletes it only when
+ * the last connection to the database closes, and this process keeps its connection open once it
+ * has one (the pool's minimum), so a stale file could only be read before that, for this long.
+ */
+const SHM_RECHECK_MS = 100;
+/** Descriptors of probes that are gone (an app built and dropped, as tests do) are closed. */
+const openShm = new FinalizationRegistry<number>((fd) => {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+});
 
 /**
  * A token that changes whenever anything commits to the SQLite file (null on PostgreSQL and for an
@@ -146,19 +158,25 @@ export function sqliteChangeProbe(db: Knex): (() => string) | null {
     fd = null;
   };
   const stillCurrent = (open: number) => {
+    const held = fs.fstatSync(open);
+    if (held.nlink === 0) return false;
     const onDisk = fs.statSync(shm, { throwIfNoEntry: false });
-    return onDisk !== undefined && onDisk.ino === fs.fstatSync(open).ino;
+    return onDisk !== undefined && onDisk.ino === held.ino;
   };
-  return () => {
+  const probe = () => {
     const now = Date.now();
     if (fd !== null && now - checkedAt > SHM_RECHECK_MS) {
       checkedAt = now;
-      if (!stillCurrent(fd)) close();
+      if (!stillCurrent(fd)) {
+        openShm.unregister(probe);
+        close();
+      }
     }
     if (fd === null) {
       try {
         fd = fs.openSync(shm, 'r');
         checkedAt = now;
+        openShm.register(probe, fd, probe);
       } catch {
         return statToken();
       }
@@ -166,4 +184,5 @@ export function sqliteChangeProbe(db: Knex): (() => string) | null {
     if (fs.readSync(fd, header, 0, WAL_INDEX_HEADER, 0) < WAL_INDEX_HEADER) return statToken();
     return header.toString('hex');
   };
+  return probe;
 }

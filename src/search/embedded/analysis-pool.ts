@@ -48,8 +48,10 @@ export async function startAnalyzer(): Promise<Analyzer> {
     return inline;
   }
   let nextId = 0;
+  let dead: Error | null = null;
   const waiting = new Map<number, { resolve: (c: FtsColumns[]) => void; reject: (e: Error) => void }>();
   const failAll = (err: Error) => {
+    dead ??= err;
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
@@ -66,6 +68,7 @@ export async function startAnalyzer(): Promise<Analyzer> {
     inWorker: true,
     analyse(docs) {
       const id = nextId++;
+      if (dead) return Promise.reject(dead);
       return new Promise<FtsColumns[]>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         worker.postMessage({ id, docs });

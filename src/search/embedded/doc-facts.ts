@@ -145,8 +145,13 @@ export class DocFacts {
     return this.loading;
   }
 
-  /** Makes sure every number up to `doc` is held (a document committed after the last refresh). */
+  /**
+   * Makes sure every number up to `doc` is held (a document committed after the last refresh). A
+   * refresh already running may have read the highest number before `doc` was committed: then one
+   * more, and no more (a number that does not exist must not loop).
+   */
   async ensure(doc: number): Promise<void> {
+    if (doc > this.loadedUpTo) await this.refresh();
     if (doc > this.loadedUpTo) await this.refresh();
   }
 
@@ -155,9 +160,11 @@ export class DocFacts {
     const lo = Number(rows[0]?.lo ?? 0);
     const hi = Number(rows[0]?.hi ?? 0);
     // Everything held is below the lowest live number (a reindex), or garbage dominates: start over.
-    const rebuilt = this.loadedUpTo > 0 && lo > this.loadedUpTo;
+    // The first load is a full one too: it sets where the columns start and how many documents live.
+    const first = this.loadedUpTo === 0;
+    const rebuilt = !first && lo > this.loadedUpTo;
     const bloated = this.appended > 2 * this.liveAtFullLoad + 10_000;
-    if (rebuilt || bloated) await this.reset(lo);
+    if (first || rebuilt || bloated) await this.reset(lo);
     while (this.loadedUpTo < hi) await this.loadBatch(hi);
   }
 

@@ -144,8 +144,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const total = await this.source.count(trx);
       const analyzer = total >= (options.workerFrom ?? WORKER_FROM) ? await startAnalyzer() : null;
       try {
+        // Numbered on from the old index's numbers, read before it is cleared: a process holding
+        // facts of the old documents must never see one of their numbers again.
+        const first = (await lastDocNumber(trx)) + 1;
         await clearIndex(trx);
-        await this.rebuild(trx, total, analyzer, onProgress);
+        await this.rebuild(trx, first, total, analyzer, onProgress);
       } finally {
         await analyzer?.close();
       }
@@ -163,9 +166,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
    * rebuilds) segments batch N+1 and this thread reads batch N+2. The writes are handed to SQLite
    * all at once (writePrepared), so they never wait for this thread.
    */
-  private async rebuild(trx: Knex.Transaction, total: number, analyzer: Analyzer | null, onProgress?: (done: number, total: number) => void): Promise<void> {
+  private async rebuild(trx: Knex.Transaction, first: number, total: number, analyzer: Analyzer | null, onProgress?: (done: number, total: number) => void): Promise<void> {
     let done = 0;
-    let next = (await lastDocNumber(trx)) + 1;
+    let next = first;
     onProgress?.(0, total);
     let writing: Promise<void> = Promise.resolve();
     let inFlight = 0;
@@ -185,14 +188,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
       writing.catch(() => undefined);
     };
     let analysing: { batch: readonly SearchDocument[]; columns: Promise<FtsColumns[]> | null } | null = null;
-    for await (const batch of this.source.batches(trx)) {
-      const current = { batch, columns: analyzer ? analyzer.analyse(batch) : null };
-      current.columns?.catch(() => undefined);
+    try {
+      for await (const batch of this.source.batches(trx)) {
+        const current = { batch, columns: analyzer ? analyzer.analyse(batch) : null };
+        current.columns?.catch(() => undefined);
+        if (analysing) await write(analysing.batch, analysing.columns);
+        analysing = current;
+      }
       if (analysing) await write(analysing.batch, analysing.columns);
-      analysing = current;
+      await written();
+    } catch (err) {
+      // The transaction rolls back when this throws: no insert may still be queued behind it.
+      await writing.catch(() => undefined);
+      throw err;
     }
-    if (analysing) await write(analysing.batch, analysing.columns);
-    await written();
   }
 
   async prepare(): Promise<void> {

@@ -123,4 +123,46 @@ describe('document facts held in memory', () => {
     // Numbers continue past the old ones: an old number never names the new document.
     expect((await allDocs(db))[0]).toBeGreaterThan(240);
   });
+  it('when a document is committed while a refresh is already reading, then ensure() still waits until it is held', async () => {
+    let hold: Promise<void> | null = null;
+    let release!: () => void;
+    const gated = async <T>(sql: string, bindings: readonly (string | number)[]): Promise<T[]> => {
+      const rows = await raw<T>(sql, bindings);
+      // The first refresh's highest number is read before the commit below and answered after it.
+      if (sql.includes('max(doc)') && !hold) {
+        hold = new Promise<void>((r) => (release = r));
+        await hold;
+      }
+      return rows;
+    };
+    const facts = new DocFacts(gated);
+    const running = facts.refresh();
+    while (!hold) await new Promise((r) => setTimeout(r, 5));
+    const engine = subject.engine as EmbeddedSearchEngine;
+    await db.transaction((trx) => engine.index(trx, [product(777, { category: 'late-arrival' })]));
+    const newest = (await allDocs(db)).at(-1)!;
+    const ensured = facts.ensure(newest);
+    release();
+    await running;
+    await ensured;
+    expect(facts.upTo).toBeGreaterThanOrEqual(newest);
+    expect(facts.facets([newest]).category).toEqual({ 'late-arrival': 1 });
+  });
+
+  it('when a rebuild fails half-way, then nothing of it is left and the old index still answers', async () => {
+    const engine = subject.engine as EmbeddedSearchEngine;
+    const before = await allDocs(db);
+    const failing = new EmbeddedSearchEngine(db, {
+      count: async () => 500,
+      batches: async function* () {
+        yield Array.from({ length: 100 }, (_, i) => product(5000 + i, { title: `半途 halfwayword ${i}` }));
+        yield Array.from({ length: 100 }, (_, i) => product(6000 + i, { title: `半途 halfwayword ${i}` }));
+        throw new Error('source broke');
+      },
+    });
+    await expect(failing.reindex(undefined, { workerFrom: 0 })).rejects.toThrow('source broke');
+    expect(await allDocs(db)).toEqual(before);
+    expect((await engine.search({ q: 'halfwayword', type: 'product', sort: 'relevance', page: 1, perPage: 5 })).totalHits).toBe(0);
+    expect((await engine.search({ q: 'factsword', type: 'product', sort: 'relevance', page: 1, perPage: 5 })).totalHits).toBe(240);
+  });
 });
