@@ -137,6 +137,14 @@ const openShm = new FinalizationRegistry<number>((fd) => {
  * ever be replaced (checked once a second), the files' sizes and times stand in.
  */
 export function sqliteChangeProbe(db: Knex): (() => string) | null {
+  // One per database, shared by its readers (page cache, search caches, the engine): one descriptor.
+  if (!probes.has(db)) probes.set(db, createChangeProbe(db));
+  return probes.get(db) ?? null;
+}
+
+const probes = new WeakMap<Knex, (() => string) | null>();
+
+function createChangeProbe(db: Knex): (() => string) | null {
   if (dialectOf(db) !== 'sqlite') return null;
   const file = (db.client.config.connection as { filename: string }).filename;
   if (file === ':memory:') return null;

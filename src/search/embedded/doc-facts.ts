@@ -146,11 +146,13 @@ export class DocFacts {
   }
 
   /**
-   * Makes sure every number up to `doc` is held (a document committed after the last refresh). A
-   * refresh already running may have read the highest number before `doc` was committed: then one
+   * Makes sure every one of `docs` is held (one committed after the last refresh). A refresh
+   * already running may have read the highest number before it was committed: then one
    * more, and no more (a number that does not exist must not loop).
    */
-  async ensure(doc: number): Promise<void> {
+  async ensure(docs: readonly number[]): Promise<void> {
+    let doc = 0;
+    for (const d of docs) if (d > doc) doc = d;
     if (doc > this.loadedUpTo) await this.refresh();
     if (doc > this.loadedUpTo) await this.refresh();
   }

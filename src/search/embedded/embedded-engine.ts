@@ -86,7 +86,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       known = text.rows;
       totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
       const considered = text.ranked.slice(0, MAX_TOTAL_HITS);
-      await this.facts.ensure(considered.reduce((m, d) => Math.max(m, d), 0));
+      await this.facts.ensure(considered);
       facetDistribution = this.facts.facets(considered);
       match = text.highlight;
     } else {

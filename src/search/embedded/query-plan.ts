@@ -255,7 +255,6 @@ export function highlightOf(slots: readonly Slot[]): HighlightTerms {
   return { terms: new Set(slots.flatMap((s) => s.terms)), prefixes: slots.flatMap((s) => s.prefixes) };
 }
 
-export const COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
 
 /** FTS5 MATCH string: every slot must match; optionally with typo alternatives and within some columns. */
 export function matchExpression(slots: readonly Slot[], withTypos: boolean, columns?: readonly string[]): string {

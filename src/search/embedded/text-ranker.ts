@@ -143,7 +143,7 @@ export class TextRanker {
     const fit = vehicleFit(slots, plan);
     if (!fit) return tiers;
     const docs = await this.docs(fit.match, filters, limit);
-    await this.facts.ensure(docs[0] ?? 0);
+    await this.facts.ensure(docs);
     for (const d of docs) tiers.set(d, this.facts.fitTier(d, fit.query));
     return tiers;
   }
@@ -174,7 +174,7 @@ export class TextRanker {
     for (let i = buckets.length - 1; i >= 0; i--) for (const d of JSON.parse(rows[0][`l${i}`]) as number[]) { const e = out.get(d); if (e) e.b = i; }
     if (fit) {
       const fitting = JSON.parse(rows[0][`l${buckets.length}`]) as number[];
-      await this.facts.ensure(fitting.reduce((m, d) => Math.max(m, d), 0));
+      await this.facts.ensure(fitting);
       for (const d of fitting) { const e = out.get(d); if (e) e.fit = this.facts.fitTier(d, fit.query); }
     }
     return out;

@@ -141,7 +141,7 @@ describe('document facts held in memory', () => {
     const engine = subject.engine as EmbeddedSearchEngine;
     await db.transaction((trx) => engine.index(trx, [product(777, { category: 'late-arrival' })]));
     const newest = (await allDocs(db)).at(-1)!;
-    const ensured = facts.ensure(newest);
+    const ensured = facts.ensure([newest]);
     release();
     await running;
     await ensured;
