@@ -4,7 +4,7 @@ import { hitSuggestion, type DocumentKey, type SearchDocument, type SearchEngine
 import { loadSynonymGroups } from '../synonyms';
 import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTerms } from '../text';
 import { escapeLike } from '../../db/knex';
-import { clearIndex, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared, type FtsColumns } from './index-writer';
+import { clearIndex, TYPO_WORD, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared, type FtsColumns } from './index-writer';
 import { startAnalyzer, type Analyzer } from './analysis-pool';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
@@ -19,7 +19,7 @@ import { browseFacetSql, facetsAndDocsSql, facetSql, filterSql, orderSql, toFace
 export { MAX_TOTAL_HITS };
 
 /** Bump when indexTerms changes what a document is indexed as: existing indexes are rebuilt on start. */
-export const ANALYZER_VERSION = 'issue11-articles-4';
+export const ANALYZER_VERSION = 'issue11-prefix-terms-5';
 const META_TABLE = 'search_index_meta';
 
 /** Words read from a query before noise and years are set aside (the plan keeps ten, as Meilisearch). */
@@ -39,7 +39,9 @@ export interface DocumentSource {
 
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
+  /** Latin words typo tolerance draws from, and every term a typed prefix completes to. */
   private readonly vocabulary = new Vocabulary();
+  private readonly prefixTerms = new Vocabulary();
   private vocabularyId = 0;
   private synonyms: SynonymIndex = buildSynonymIndex([]);
   private synonymsVersion = '';
@@ -240,7 +242,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const cached = this.plans.get(q);
     if (cached !== undefined) return cached;
     const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
-    const plan = analyzed.words.length === 0 ? null : planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary });
+    const plan = analyzed.words.length === 0 ? null : planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary, prefixTerms: this.prefixTerms });
     if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(q, plan);
     return plan;
@@ -309,7 +311,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     if (Number(vocab ?? 0) > this.vocabularyId) {
       const terms = await this.db.raw<{ id: number; term: string }[]>('SELECT id, term FROM search_terms WHERE id > ? ORDER BY id', [this.vocabularyId]);
-      for (const t of terms) this.vocabulary.add(t.term);
+      for (const t of terms) {
+        if (TYPO_WORD.test(t.term)) this.vocabulary.add(t.term);
+        this.prefixTerms.add(t.term);
+      }
       if (terms.length > 0) this.vocabularyId = terms[terms.length - 1].id;
     }
     if (syn !== this.synonymsVersion) {

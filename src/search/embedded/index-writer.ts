@@ -1,12 +1,15 @@
 import type { Knex } from 'knex';
 import type { DocumentKey, SearchDocument } from '../search-engine';
 import { indexTerms } from '../text';
+import { isPrefixTerm } from '../text/tokens';
 import { ARTICLE_FTS_TABLE, facetToken, FTS_TABLE } from './sql-parts';
 
 type Conn = Knex | Knex.Transaction;
 
 /** Vocabulary for typo tolerance: Latin words long enough to be typo targets (5+ letter queries, 1 edit). */
-const VOCABULARY_WORD = /^[a-z]{4,40}$/;
+export const TYPO_WORD = /^[a-z]{4,40}$/;
+/** How FTS5's unicode61 tokenizer splits a column: on anything but letters, digits and marks. */
+const FTS_SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
 const FTS_BATCH = 100;
 const ROW_BATCH = 150;
 /** search_index_meta row holding the highest document number given. */
@@ -58,10 +61,10 @@ function insertRows(conn: Conn, table: string, rows: readonly Record<string, unk
   return statements;
 }
 
-/** Vocabulary for typo tolerance from a batch's text columns. */
+/** Vocabulary from a batch's text columns: the terms a typed prefix completes to, typo targets among them. */
 function vocabularyOf(rows: readonly FtsRow[]): string[] {
   const words = new Set<string>();
-  for (const r of rows) for (let c = 0; c < 5; c++) for (const t of r.columns[c].split(' ')) if (VOCABULARY_WORD.test(t)) words.add(t);
+  for (const r of rows) for (let c = 0; c < 5; c++) for (const t of r.columns[c].split(FTS_SEPARATORS)) if (isPrefixTerm(t)) words.add(t);
   return [...words];
 }
 

@@ -41,3 +41,12 @@ export function mixedParts(word: string): string[] {
   parts.delete(word);
   return [...parts];
 }
+
+/**
+ * Index terms a typed prefix is completed to (the query plan's last word): every term that does not
+ * start with a Han character, except bare numbers (document numbers, years and prices would be most
+ * of them; a number is still completed by FTS5's own prefix scan).
+ */
+export function isPrefixTerm(term: string): boolean {
+  return term.length > 0 && term.length <= 40 && !HAN.test(String.fromCodePoint(term.codePointAt(0) as number)) && !DIGITS_ONLY.test(term);
+}
