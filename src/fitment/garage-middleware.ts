@@ -16,6 +16,11 @@ export function garageMiddleware(shop: FitmentShop): RequestHandler {
   return async (req, res, next) => {
     if (SKIP.test(req.path)) return next();
     const state = await shop.readGarage(decodeGarage(garageCookieValue(req.headers.cookie)));
+    // JSON endpoints mark hits for the garage but render no header: no picker to fill.
+    if (req.path.startsWith('/api/')) {
+      Object.assign(res.locals, { garage: state, fitText: SHOP_TEXT });
+      return next();
+    }
     Object.assign(res.locals, {
       garage: state,
       vehicleMakes: await shop.makes(),

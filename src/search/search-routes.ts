@@ -24,6 +24,16 @@ export interface SearchRouteDeps {
   suggest?: (q: string) => Promise<Suggestion[]>;
 }
 
+/**
+ * A JSON answer no cache may keep. Written straight out: res.json would hash every body for an
+ * ETag, which a `no-store` answer never gets asked about.
+ */
+function sendUncachedJson(res: Response, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.status(200).set({ 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(json)) });
+  res.end(json);
+}
+
 export function toSearchQuery(p: ListingParams, vehicle: { make?: string; model?: string; year?: number } | null): SearchQuery {
   return {
     q: p.q,
@@ -63,7 +73,7 @@ export function searchRoutes(deps: SearchRouteDeps): Router {
     const { params, query } = await prepare(req);
     const result = await decorate(res, await engine.search(query), params);
     record(params, result.totalHits);
-    res.set('Cache-Control', 'no-store').json(result);
+    sendUncachedJson(res, result);
   });
 
   router.get('/api/suggest', async (req, res) => {
@@ -72,7 +82,7 @@ export function searchRoutes(deps: SearchRouteDeps): Router {
     if (q.length > MAX_QUERY_LENGTH) throw new BadRequestError(`参数 q 过长（最多 ${MAX_QUERY_LENGTH} 个字符）`, 'invalid_parameter', { parameter: 'q' });
     const query = q.trim();
     const suggestions = query ? await suggest(query) : [];
-    res.set('Cache-Control', 'no-store').json({ query, suggestions });
+    sendUncachedJson(res, { query, suggestions });
   });
 
   router.get('/search', async (req, res) => {

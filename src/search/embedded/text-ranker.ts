@@ -202,9 +202,14 @@ export class TextRanker {
         }
       };
       take([...fit.keys()].sort((a, b) => fitOf(a) - fitOf(b) || b - a));
-      for (const m of buckets) {
+      const read = new Map<number, Promise<number[]>>();
+      const list = (i: number) => read.get(i) ?? read.set(i, this.docs(buckets[i], filters, MAX_TOTAL_HITS + 1)).get(i) as Promise<number[]>;
+      // A typo query usually has no exact match at all (门坎条): then the exact buckets, all inside
+      // the exact all-attributes one, need no reading.
+      const first = hasTypos(slots) && (await list(exactBuckets - 1)).length === 0 ? exactBuckets : 0;
+      for (let i = first; i < buckets.length; i++) {
         if (ranked.length >= MAX_TOTAL_HITS) break;
-        take(await this.docs(m, filters, MAX_TOTAL_HITS + 1));
+        take(await list(i));
       }
       take(matches.map((m) => m.doc));
       return ranked;

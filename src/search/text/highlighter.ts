@@ -21,6 +21,19 @@ function latinMatches(token: string, match: HighlightTerms): boolean {
   return match.terms.has(token) || match.prefixes.some((p) => token.startsWith(p));
 }
 
+const pinyinQueries = new WeakMap<HighlightTerms, boolean>();
+
+/** Only letters can match a pinyin spelling (baojun, bj): a query of codes (12v, gl8) never does. */
+function couldBePinyin(match: HighlightTerms): boolean {
+  let could = pinyinQueries.get(match);
+  if (could === undefined) {
+    const letters = (t: string) => /^[a-z]+$/.test(t);
+    could = [...match.terms].some(letters) || match.prefixes.some(letters);
+    pinyinQueries.set(match, could);
+  }
+  return could;
+}
+
 /** Ranges [start, end) of the folded text that the search matched. */
 function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean): Range[] {
   const ranges: Range[] = [];
@@ -41,8 +54,7 @@ function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean
       if (inner >= 0) ranges.push([at + inner, at + inner + part.length]);
     }
   }
-  const latinTerms = [...match.terms].some((t) => /^[a-z]+$/.test(t)) || match.prefixes.length > 0;
-  if (withPinyin && latinTerms) {
+  if (withPinyin && couldBePinyin(match)) {
     for (const run of folded.matchAll(HAN_RUN)) {
       for (const word of new Set(cutForSearch(run[0]))) {
         if (!pinyinTerms(word).some((p) => latinMatches(p, match))) continue;

@@ -84,6 +84,17 @@ describe('embedded search engine', () => {
     expect(first).toEqual({ type: 'product', title: '宝骏730 尾灯 oldest', url: '/p/x-909', image: FIXTURE_DOCUMENTS[0].image, _formatted: { title: expect.stringContaining('<mark>') } });
   });
 
+  it('when the last word is being typed, then it finds the terms it starts, letters and codes alike, as FTS5 prefixes did', async () => {
+    await db.transaction((trx) => engine.index(trx, [doc(905, '双电压充电器 12v24v 通用'), doc(906, 'Floodlighting 套件 zq-77x'), doc(907, '12v 充电器')]));
+    // Completed from the vocabulary of index terms (12v → 12v, 12v24v; zq → zq, 77x split by the tokenizer).
+    expect((await engine.search(q('12v2'))).hits.map((h) => h.id)).toEqual([905]);
+    expect(new Set((await engine.search(q('12v'))).hits.map((h) => h.id))).toEqual(new Set([905, 907]));
+    expect((await engine.search(q('floodligh'))).hits.map((h) => h.id)).toEqual([906]);
+    expect((await engine.search(q('77'))).hits.map((h) => h.id)).toEqual([906]);
+    // A prefix no term starts: nothing, not an error.
+    expect((await engine.search(q('12vq'))).hits).toEqual([]);
+  });
+
   it('when a synonym group is added as a row, then the next search uses it', async () => {
     await db.transaction((trx) => engine.index(trx, [doc(905, '防爆膜 全车')]));
     expect((await engine.search(q('window film'))).hits).toEqual([]);
