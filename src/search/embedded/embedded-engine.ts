@@ -82,14 +82,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let facetDistribution: FacetDistribution | null = null;
     let match: HighlightTerms = { terms: new Set(), prefixes: [] };
     let known: ReadonlyMap<number, DocRow> = new Map();
+    let considered: readonly number[] | null = null;
     const text = await this.textSearch(query, filters, { from, to: from + query.perPage });
     if (text) {
       ids = text.ranked.slice(from, from + query.perPage);
       known = text.rows;
       totalHits = Math.min(text.ranked.length, MAX_TOTAL_HITS);
-      const considered = text.ranked.slice(0, MAX_TOTAL_HITS);
-      await this.facts.ensure(considered);
-      facetDistribution = this.facts.facets(considered);
+      considered = text.ranked.slice(0, MAX_TOTAL_HITS);
       match = text.highlight;
     } else {
       // Browsing: a selective filter (category, make, model) is a posting list in FTS5, which finds
@@ -109,7 +108,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // No documents, no facets (an article search for a product word usually ends here); the page's
     // documents not read while ranking come in the same statement as the counts.
     const combined = facetsAndDocsSql(totalHits > 0 && facets ? facets : null, ids.filter((id) => !known.has(id)));
-    const rows = combined ? await this.read<FacetOrDocRow>(combined.sql, combined.bindings) : [];
+    const reading = combined ? this.read<FacetOrDocRow>(combined.sql, combined.bindings) : Promise.resolve([]);
+    if (considered) {
+      // Counted from the document facts while SQLite reads the page.
+      reading.catch(() => undefined);
+      await this.facts.ensure(considered);
+      facetDistribution = this.facts.facets(considered);
+    }
+    const rows = await reading;
     const docs = new Map(known);
     for (const r of rows) {
       if (r.doc === null) continue;

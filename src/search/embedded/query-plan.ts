@@ -49,7 +49,7 @@ export interface PlanContext {
 
 const MAX_TYPO_ALTERNATIVES = 8;
 /** A prefix with more completions than this is left to FTS5's prefix scan. */
-const MAX_PREFIX_TERMS = 16;
+const MAX_PREFIX_TERMS = 64;
 
 /**
  * The index terms a prefix word stands for, or null to let FTS5 scan for the prefix. Naming them

@@ -39,7 +39,7 @@ export async function quickSuggestions(raw: Raw, plan: QueryPlan, filters: Filte
          SELECT f.rowid AS doc, ${models.length > 0 ? FITS_MODEL : '0'} AS fits FROM ${filters.table} f CROSS JOIN search_docs d ON d.doc = f.rowid
          WHERE f.${filters.table} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?
        ) w JOIN search_doc_texts t ON t.doc = w.doc ORDER BY w.fits DESC, w.doc DESC LIMIT ?`,
-      [...(models.length > 0 ? [JSON.stringify(models)] : []), filters.fts ? `(${match}) AND ${filters.fts}` : match, ...filters.bindings, window + found.size, limit + found.size],
+      [...(models.length > 0 ? [JSON.stringify(models)] : []), filters.narrow(match), ...filters.bindings, window + found.size, limit + found.size],
     );
     for (const r of rows) if (found.size < limit && !found.has(r.doc)) found.set(r.doc, r);
     if (found.size === limit) break;

@@ -69,6 +69,39 @@ interface Candidate {
 }
 
 /**
+ * Lists of matching documents (newest first, at most MAX_TOTAL_HITS + 1) by FTS5 expression, each
+ * read once per search, and those asked for together in one statement: every statement is a round
+ * trip to SQLite's thread. Each list is one JSON string: a thousand rows cost more to hand over
+ * than to find.
+ */
+class ListReader {
+  private readonly known = new Map<string, number[]>();
+
+  constructor(
+    private readonly raw: Raw,
+    private readonly filters: Filters,
+  ) {}
+
+  peek(match: string): number[] | undefined {
+    return this.known.get(match);
+  }
+
+  async read(matches: readonly string[]): Promise<number[][]> {
+    const missing = [...new Set(matches.filter((m) => !this.known.has(m)))];
+    if (missing.length > 0) {
+      const q = matchingDocsSql(this.filters);
+      const list = `(SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} FROM (${q.sql}))`;
+      const rows = await this.raw<Record<string, string>>(
+        `SELECT ${missing.map((_, i) => `${list} AS l${i}`).join(', ')}`,
+        missing.flatMap((m) => [...q.bindings(m), MAX_TOTAL_HITS + 1]),
+      );
+      missing.forEach((m, i) => this.known.set(m, rows.length > 0 ? (JSON.parse(rows[0][`l${i}`]) as number[]) : []));
+    }
+    return matches.map((m) => this.known.get(m) as number[]);
+  }
+}
+
+/**
  * The embedded engine's text ranking, after Meilisearch's rules: words (drop stop words, then the
  * most frequent words, never the vehicle or the part), the named vehicle and year, typo, proximity,
  * attribute, exactness; ties by bm25, not by age.
@@ -81,19 +114,22 @@ export class TextRanker {
 
   async search(plan: QueryPlan, filters: Filters, sort: SearchSort, window: Window): Promise<TextOutcome> {
     let slots = plan.slots;
-    let matches = await this.candidates(slots, filters, sort);
+    const lists = new ListReader(this.raw, filters);
+    // Ranking by relevance always reads the first attribute bucket and the documents fitting the
+    // named vehicle: in the same statement as the matches.
+    let matches = await this.candidates(slots, filters, sort, lists, sort === 'relevance' ? firstLists(slots, plan) : []);
     if (matches.length === 0 && slots.length > 1) {
       const order = await this.dropOrder(slots, filters);
       for (const drop of order) {
         if (slots.length === 1) break;
         slots = slots.filter((s) => s !== drop);
-        matches = await this.candidates(slots, filters, sort);
+        matches = await this.candidates(slots, filters, sort, lists);
         if (matches.length > 0) break;
       }
       if (matches.length === 0 && slots.some((s) => s.broader)) {
         // Nothing for this model: the same part for its make, rather than nothing or another part.
         const wider = slots.map((s) => (s.broader ? { ...s, exact: [s.broader], typo: [], broader: undefined, terms: [] } : s));
-        const found = await this.candidates(wider, filters, sort);
+        const found = await this.candidates(wider, filters, sort, lists);
         if (found.length > 0) {
           slots = wider;
           matches = found;
@@ -101,7 +137,7 @@ export class TextRanker {
       }
     }
     const rows = new Map<number, DocRow>();
-    const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches, window, rows) : matches.map((m) => m.doc);
+    const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches, window, rows, lists) : matches.map((m) => m.doc);
     return { ranked, highlight: highlightOf(slots), rows };
   }
 
@@ -116,21 +152,15 @@ export class TextRanker {
     return [...droppable].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || slots.indexOf(b) - slots.indexOf(a));
   }
 
-  private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort): Promise<Candidate[]> {
+  private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort, lists: ListReader, alongside: readonly string[] = []): Promise<Candidate[]> {
     const match = matchExpression(slots, true, TEXT_COLUMNS);
-    if (sort === 'relevance') return this.docs(match, filters, MAX_TOTAL_HITS + 1).then((docs) => docs.map((doc) => ({ doc })));
+    if (sort === 'relevance') return (await lists.read([match, ...alongside]))[0].map((doc) => ({ doc }));
     return this.raw<Candidate>(
       `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${filters.table} MATCH ? AND ${filters.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
       [withFilter(match, filters), ...filters.bindings, MAX_TOTAL_HITS + 1],
     );
   }
 
-  /** Matching documents, newest first, as one JSON string: a thousand rows cost more to hand over than to find. */
-  private async docs(match: string, filters: Filters, limit: number): Promise<number[]> {
-    const q = matchingDocsSql(filters);
-    const rows = await this.raw<{ docs: string }>(`SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} AS docs FROM (${q.sql})`, [...q.bindings(match), limit]);
-    return rows.length > 0 ? (JSON.parse(rows[0].docs) as number[]) : [];
-  }
 
   /**
    * How well each matching document fits the vehicle the query names: 0 when a fitment row has
@@ -138,11 +168,11 @@ export class TextRanker {
    * years, 2–3 when the vehicle words only match its fitment text (宏光 in 宏光S). Documents not
    * listed do not fit at all, so other models of the same make never come first.
    */
-  private async fitTiers(slots: readonly Slot[], plan: QueryPlan, filters: Filters, limit: number): Promise<Map<number, number>> {
+  private async fitTiers(slots: readonly Slot[], plan: QueryPlan, lists: ListReader): Promise<Map<number, number>> {
     const tiers = new Map<number, number>();
     const fit = vehicleFit(slots, plan);
     if (!fit) return tiers;
-    const docs = await this.docs(fit.match, filters, limit);
+    const [docs] = await lists.read([fit.match]);
     await this.facts.ensure(docs);
     for (const d of docs) tiers.set(d, this.facts.fitTier(d, fit.query));
     return tiers;
@@ -153,12 +183,14 @@ export class TextRanker {
    * its fitment text has the vehicle words (then its tier comes from the document facts). The filter
    * tokens narrow each part; the candidates decide which rows count.
    */
-  private async scores(slots: readonly Slot[], plan: QueryPlan, filters: Filters, buckets: readonly string[]): Promise<Map<number, Scores>> {
+  private async scores(slots: readonly Slot[], plan: QueryPlan, filters: Filters, buckets: readonly string[], known: ListReader): Promise<Map<number, Scores>> {
     const fit = vehicleFit(slots, plan);
     // One row: the matches with their scores, then each bucket's and the fit's documents, every list a
-    // JSON string (the LIMIT keeps bm25 out of the aggregate, where SQLite refuses it).
+    // JSON string (the LIMIT keeps bm25 out of the aggregate, where SQLite refuses it). Lists read
+    // with the matches are not read again.
     const inFts = `FROM ${filters.table} WHERE ${filters.table} MATCH ?`;
-    const lists = [...buckets, ...(fit ? [fit.match] : [])];
+    const wanted = [...buckets, ...(fit ? [fit.match] : [])];
+    const lists = wanted.filter((m) => known.peek(m) === undefined);
     const rows = await this.raw<Record<string, string>>(
       [
         `SELECT (SELECT ${jsonList("doc || ',' || score")} FROM (SELECT rowid AS doc, ${bm25(filters.table)} AS score ${inFts} LIMIT -1)) AS scored`,
@@ -170,17 +202,18 @@ export class TextRanker {
     if (rows.length === 0) return out;
     const scored = JSON.parse(rows[0].scored) as number[];
     for (let i = 0; i + 1 < scored.length; i += 2) out.set(scored[i], { b: null, score: scored[i + 1], fit: 4 });
+    const listOf = (m: string): number[] => known.peek(m) ?? (JSON.parse(rows[0][`l${lists.indexOf(m)}`]) as number[]);
     // Later buckets are wider: walking them last to first leaves each document its first bucket.
-    for (let i = buckets.length - 1; i >= 0; i--) for (const d of JSON.parse(rows[0][`l${i}`]) as number[]) { const e = out.get(d); if (e) e.b = i; }
+    for (let i = buckets.length - 1; i >= 0; i--) for (const d of listOf(buckets[i])) { const e = out.get(d); if (e) e.b = i; }
     if (fit) {
-      const fitting = JSON.parse(rows[0][`l${buckets.length}`]) as number[];
+      const fitting = listOf(fit.match);
       await this.facts.ensure(fitting);
       for (const d of fitting) { const e = out.get(d); if (e) e.fit = this.facts.fitTier(d, fit.query); }
     }
     return out;
   }
 
-  private async rank(slots: readonly Slot[], plan: QueryPlan, filters: Filters, matches: readonly Candidate[], window: Window, rows: Map<number, DocRow>): Promise<number[]> {
+  private async rank(slots: readonly Slot[], plan: QueryPlan, filters: Filters, matches: readonly Candidate[], window: Window, rows: Map<number, DocRow>, lists: ListReader): Promise<number[]> {
     // Buckets: attributes with zero typos, then all attributes, then attributes with typos; a match in
     // none of them is in the last one. Without typo alternatives every candidate matches the whole query
     // exactly, so the all-attributes bucket is simply the rest and needs no query.
@@ -190,7 +223,7 @@ export class TextRanker {
 
     if (matches.length > MAX_TOTAL_HITS) {
       // A broad query: fitting documents, then buckets in order until MAX_TOTAL_HITS, usually from the first one alone.
-      const fit = await this.fitTiers(slots, plan, filters, MAX_TOTAL_HITS + 1);
+      const fit = await this.fitTiers(slots, plan, lists);
       const fitOf = (d: number) => fit.get(d) ?? 4;
       const ranked: number[] = [];
       const seen = new Set<number>();
@@ -202,8 +235,7 @@ export class TextRanker {
         }
       };
       take([...fit.keys()].sort((a, b) => fitOf(a) - fitOf(b) || b - a));
-      const read = new Map<number, Promise<number[]>>();
-      const list = (i: number) => read.get(i) ?? read.set(i, this.docs(buckets[i], filters, MAX_TOTAL_HITS + 1)).get(i) as Promise<number[]>;
+      const list = async (i: number) => (await lists.read([buckets[i]]))[0];
       // A typo query usually has no exact match at all (门坎条): then the exact buckets, all inside
       // the exact all-attributes one, need no reading.
       const first = hasTypos(slots) && (await list(exactBuckets - 1)).length === 0 ? exactBuckets : 0;
@@ -215,7 +247,7 @@ export class TextRanker {
       return ranked;
     }
     // Every match is known (at most MAX_TOTAL_HITS): bm25 here only, where on a broad word it would cost more than the search.
-    const scores = await this.scores(slots, plan, filters, buckets);
+    const scores = await this.scores(slots, plan, filters, buckets, lists);
     const none: Scores = { b: null, score: 0, fit: 4 };
     const of = (d: number) => scores.get(d) ?? none;
     const fitOf = (d: number) => of(d).fit;
@@ -237,6 +269,12 @@ export class TextRanker {
     if (docs.length === 0) return [];
     return this.raw<DocRow>(`SELECT ${DOC_COLUMNS} FROM search_docs d JOIN search_doc_texts t ON t.doc = d.doc WHERE d.doc IN (SELECT value FROM json_each(?))`, [JSON.stringify(docs)]);
   }
+}
+
+/** The lists every relevance ranking of these slots reads: the first attribute bucket and the fitting documents. */
+function firstLists(slots: readonly Slot[], plan: QueryPlan): string[] {
+  const fit = vehicleFit(slots, plan);
+  return [matchExpression(slots, false, ATTRIBUTE_BUCKETS[0]), ...(fit ? [fit.match] : [])];
 }
 
 /** SQL: the values of `expr` over the rows as one JSON array text ('[]' for none); `expr` may carry group_concat's separator and ORDER BY. */
