@@ -70,7 +70,10 @@ interface ReadConnection {
   readonly db: sqlite3.Database;
   /** Prepared statements by SQL text, least recently used first. */
   readonly statements: Map<string, Promise<sqlite3.Statement>>;
+  /** Statements queued or running on this connection. */
   busy: number;
+  /** The last statement queued: each waits for the one before it. */
+  tail: Promise<unknown>;
 }
 
 function readConnections(db: Knex, file: string, size: number): RawRead {
@@ -83,17 +86,22 @@ function readConnections(db: Knex, file: string, size: number): RawRead {
       // does; query_only refuses writes all the same.
       const conn = new sqlite3.Database(file, sqlite3.OPEN_READWRITE, (err) => {
         if (err) return reject(err);
-        // One statement at a time per connection, in order: a queue here rather than worker threads
-        // blocked on the connection's mutex.
-        conn.serialize();
-        conn.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA query_only = 1;`, (e) => (e ? reject(e) : resolve({ db: conn, statements: new Map(), busy: 0 })));
+        const failed = (e: Error) => conn.close(() => reject(e));
+        conn.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}; PRAGMA query_only = 1;`, (e) => (e ? failed(e) : resolve({ db: conn, statements: new Map(), busy: 0, tail: Promise.resolve() })));
       });
     });
   const start = async () => {
     // knex's connection creates the file and puts it in WAL mode: the readers come after it.
     const pool = db.client as unknown as Pool;
     await pool.releaseConnection(await pool.acquireConnection());
-    open = await Promise.all(Array.from({ length: size }, connect));
+    const opened = await Promise.allSettled(Array.from({ length: size }, connect));
+    const failure = opened.find((o) => o.status === 'rejected');
+    if (failure) {
+      // None is kept unless all opened: close those that did, the next read tries again.
+      await Promise.all(opened.map((o) => (o.status === 'fulfilled' ? new Promise<void>((resolve) => o.value.db.close(() => resolve())) : null)));
+      throw failure.reason;
+    }
+    open = opened.map((o) => (o as PromiseFulfilledResult<ReadConnection>).value);
     return open;
   };
   // Closed with the database: knex's destroy() closes these first.
@@ -133,14 +141,20 @@ function readConnections(db: Knex, file: string, size: number): RawRead {
     }
     return preparing;
   };
-  const run = async <T>(conn: ReadConnection, sql: string, bindings: readonly (string | number)[]) => {
+  // One statement at a time per connection, in order (preparing included): a queue here, rather
+  // than worker threads blocked on the connection's mutex, or a new statement text waiting in
+  // node-sqlite3's own queue for as long as reused statements keep the connection busy.
+  const run = <T>(conn: ReadConnection, sql: string, bindings: readonly (string | number)[]): Promise<T[]> => {
     conn.busy++;
-    try {
+    const task = conn.tail.then(async () => {
       const st = await statement(conn, sql);
-      return await new Promise<T[]>((resolve, reject) => st.all([...bindings], (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as T[]))));
-    } finally {
-      conn.busy--;
-    }
+      return new Promise<T[]>((resolve, reject) => st.all([...bindings], (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as T[]))));
+    });
+    conn.tail = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    return task.finally(() => conn.busy--);
   };
   // The connection with the fewest statements queued: each runs its queue on its own thread.
   const least = (conns: readonly ReadConnection[]) => conns.reduce((a, b) => (b.busy < a.busy ? b : a));

@@ -7,7 +7,7 @@ import { escapeLike } from '../../db/knex';
 import { clearIndex, TYPO_WORD, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared, type FtsColumns } from './index-writer';
 import { startAnalyzer, type Analyzer } from './analysis-pool';
 import { toHit, type DocRow } from './hit-builder';
-import { buildSynonymIndex, planQuery, type QueryPlan, type SynonymIndex } from './query-plan';
+import { buildSynonymIndex, MAX_PREFIX_TERMS, planQuery, prefixWords, type QueryPlan, type SynonymIndex } from './query-plan';
 import { sqliteChangeProbe } from '../../shared/content-version';
 import { rawReader, type RawRead } from '../../db/raw-reader';
 import { quickSuggestions } from './quick-suggestions';
@@ -39,9 +39,8 @@ export interface DocumentSource {
 
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const;
-  /** Latin words typo tolerance draws from, and every term a typed prefix completes to. */
+  /** Latin words typo tolerance draws from (the prefix terms stay in search_terms, read per plan). */
   private readonly vocabulary = new Vocabulary();
-  private readonly prefixTerms = new Vocabulary();
   private vocabularyId = 0;
   private synonyms: SynonymIndex = buildSynonymIndex([]);
   private synonymsVersion = '';
@@ -248,10 +247,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const cached = this.plans.get(q);
     if (cached !== undefined) return cached;
     const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
-    const plan = analyzed.words.length === 0 ? null : planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary, prefixTerms: this.prefixTerms });
+    let plan: QueryPlan | null = null;
+    if (analyzed.words.length > 0) {
+      const completions = await this.completions(prefixWords(analyzed));
+      plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary, complete: (w) => completions.get(w) ?? null });
+    }
     if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(q, plan);
     return plan;
+  }
+
+  /**
+   * The index terms each word starts (see isPrefixTerm), from search_terms' index: null for a word
+   * more than MAX_PREFIX_TERMS terms start, left to FTS5's prefix scan. Read when a query is planned,
+   * not held in memory: a catalogue of part numbers has millions of such terms.
+   */
+  private async completions(words: readonly string[]): Promise<Map<string, readonly string[] | null>> {
+    const out = new Map<string, readonly string[] | null>();
+    for (const w of words) {
+      const rows = await this.safeRaw<{ term: string }>('SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?', [w, `${w}\u{10FFFF}`, MAX_PREFIX_TERMS + 1]);
+      out.set(w, rows.length > MAX_PREFIX_TERMS ? null : rows.map((r) => r.term));
+    }
+    return out;
   }
 
   /**
@@ -305,10 +322,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private async readCaches(): Promise<void> {
     const before = `${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}`;
-    const rows = await this.db.raw<{ vocab: number | null; syn: string; stop: string }[]>(
+    // On the engine's own connections: a write transaction holding knex's one connection must not
+    // hold up searches.
+    const rows = await this.read<{ vocab: number | null; syn: string; stop: string }>(
       `SELECT (SELECT max(id) FROM search_terms) AS vocab,
               (SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms) AS syn,
               ${STOPWORDS_VERSION_SQL} AS stop`,
+      [],
     );
     const { vocab, syn, stop } = rows[0];
     if (stop !== this.stopWordsVersion) {
@@ -316,12 +336,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.stopWordsVersion = stop;
     }
     if (Number(vocab ?? 0) > this.vocabularyId) {
-      const terms = await this.db.raw<{ id: number; term: string }[]>('SELECT id, term FROM search_terms WHERE id > ? ORDER BY id', [this.vocabularyId]);
-      for (const t of terms) {
-        if (TYPO_WORD.test(t.term)) this.vocabulary.add(t.term);
-        this.prefixTerms.add(t.term);
-      }
-      if (terms.length > 0) this.vocabularyId = terms[terms.length - 1].id;
+      // Typo targets only (letters, 4–40 of them); the rest of search_terms is read per plan.
+      const terms = await this.read<{ term: string }>(
+        "SELECT term FROM search_terms WHERE id > ? AND length(term) BETWEEN 4 AND 40 AND term NOT GLOB '*[^a-z]*'",
+        [this.vocabularyId],
+      );
+      for (const t of terms) if (TYPO_WORD.test(t.term)) this.vocabulary.add(t.term);
+      this.vocabularyId = Number(vocab);
     }
     if (syn !== this.synonymsVersion) {
       this.synonyms = buildSynonymIndex(await loadSynonymGroups(this.db));

@@ -42,24 +42,34 @@ export interface PlanContext {
   readonly synonyms: SynonymIndex;
   readonly stopWords: ReadonlySet<string>;
   readonly vocabulary: Vocabulary;
-  /** Index terms a prefix may complete to (see isPrefixTerm); without it FTS5 scans for the prefix. */
-  readonly prefixTerms?: Vocabulary;
+  /**
+   * The index terms a word being typed stands for (see isPrefixTerm), read before planning; null or
+   * absent: FTS5 scans for the prefix.
+   */
+  readonly complete?: Completer;
   readonly partNames?: ReadonlySet<string>;
 }
 
 const MAX_TYPO_ALTERNATIVES = 8;
 /** A prefix with more completions than this is left to FTS5's prefix scan. */
-const MAX_PREFIX_TERMS = 64;
+export const MAX_PREFIX_TERMS = 64;
 
 /**
  * The index terms a prefix word stands for, or null to let FTS5 scan for the prefix. Naming them
  * is the same match, and each named term is one b-tree lookup, where FTS5 merges the terms under a
  * prefix into a new list on every evaluation (a third of a broad search's time).
  */
-type Completer = (word: string) => readonly string[] | null;
+export type Completer = (word: string) => readonly string[] | null;
 
-function completer(terms: Vocabulary | undefined): Completer {
-  return (word) => (terms && isPrefixTerm(word) ? terms.completions(word, MAX_PREFIX_TERMS) : null);
+/**
+ * The words of an analysed query that the plan may complete as prefixes: the last one, and the code
+ * it makes with the word before (model 3 → model3). Other words are never completed.
+ */
+export function prefixWords(query: AnalyzedQuery): string[] {
+  if (!query.lastIsPrefix || query.words.length === 0) return [];
+  const last = query.words[query.words.length - 1].text;
+  const before = query.words[query.words.length - 2]?.text;
+  return [...new Set([last, ...(before ? [before + last] : [])])].filter(isPrefixTerm);
 }
 
 export function buildSynonymIndex(groups: readonly (readonly string[])[]): SynonymIndex {
@@ -147,7 +157,8 @@ function exactAlternatives(word: QueryWord, prefix: Completer | false, c: Collec
   }
   if (prefix && word.kind !== 'han') {
     const named = prefix(word.text);
-    if (named) alts.push(...named.filter((t) => t !== word.text).map(quote));
+    // No term named (none known to start it): FTS5's own scan, which costs nothing for a prefix nothing starts.
+    if (named && named.length > 0) alts.push(...named.filter((t) => t !== word.text).map(quote));
     else alts.push(`${quote(word.text)}*`);
     c.prefixes.push(word.text);
   }
@@ -198,7 +209,7 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
   const ws = chosen.map((x) => x.w);
   const idx = chosen.map((x) => x.i);
   const lastTyped = query.lastIsPrefix && idx[idx.length - 1] === query.words.length - 1;
-  const complete = completer(ctx.prefixTerms);
+  const complete: Completer = (word) => (isPrefixTerm(word) ? ctx.complete?.(word) ?? null : null);
   const slots: Slot[] = [];
   const push = (from: number, to: number, exact: string[], typo: string[], c: Collector) => {
     const covered = idx.slice(from, to);

@@ -48,5 +48,5 @@ export function mixedParts(word: string): string[] {
  * of them; a number is still completed by FTS5's own prefix scan).
  */
 export function isPrefixTerm(term: string): boolean {
-  return term.length > 0 && term.length <= 40 && !HAN.test(String.fromCodePoint(term.codePointAt(0) as number)) && !DIGITS_ONLY.test(term);
+  return term.length > 0 && !HAN.test(String.fromCodePoint(term.codePointAt(0) as number)) && !DIGITS_ONLY.test(term);
 }

@@ -56,26 +56,6 @@ export class Vocabulary {
     }
   }
 
-  /**
-   * Every word starting with `prefix` (the prefix itself included), or null when there are more than
-   * `limit`: then a prefix scan in the index is cheaper than naming them all.
-   */
-  completions(prefix: string, limit: number): string[] | null {
-    let n: TrieNode | undefined = this.root;
-    for (const ch of prefix) {
-      n = n.children.get(ch);
-      if (!n) return [];
-    }
-    const out: string[] = [];
-    const stack: TrieNode[] = [n];
-    while (stack.length > 0) {
-      const at = stack.pop() as TrieNode;
-      if (at.word !== null && out.push(at.word) > limit) return null;
-      for (const child of at.children.values()) stack.push(child);
-    }
-    return out;
-  }
-
   /** Words within `maxDistance` edits of `word`, with their distance, closest first; at most `limit`. */
   fuzzy(word: string, maxDistance: number, limit: number): { word: string; distance: number }[] {
     const target = Array.from(word);

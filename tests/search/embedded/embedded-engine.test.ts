@@ -91,6 +91,10 @@ describe('embedded search engine', () => {
     expect(new Set((await engine.search(q('12v'))).hits.map((h) => h.id))).toEqual(new Set([905, 907]));
     expect((await engine.search(q('floodligh'))).hits.map((h) => h.id)).toEqual([906]);
     expect((await engine.search(q('77'))).hits.map((h) => h.id)).toEqual([906]);
+    // Terms of any length are completed (a part number of 48 characters).
+    const long = `zqx${'a'.repeat(45)}`;
+    await db.transaction((trx) => engine.index(trx, [doc(908, `配件 ${long}`)]));
+    expect((await engine.search(q('zqxa'))).hits.map((h) => h.id)).toEqual([908]);
     // A prefix no term starts: nothing, not an error.
     expect((await engine.search(q('12vq'))).hits).toEqual([]);
   });

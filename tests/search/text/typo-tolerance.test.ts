@@ -21,13 +21,4 @@ describe('typo tolerance', () => {
     v.add('putin');
     expect(v.fuzzy('patina', 1, 5)).toEqual([]);
   });
-
-  it('when a prefix is completed, then every word under it comes back, or null past the limit, or none', () => {
-    const v = new Vocabulary();
-    for (const w of ['12v', '12v24v', '12vportable', 'gl8', 'lighting', 'lights']) v.add(w);
-    expect(v.completions('12v', 5)?.sort()).toEqual(['12v', '12v24v', '12vportable']);
-    expect(v.completions('ligh', 5)?.sort()).toEqual(['lighting', 'lights']);
-    expect(v.completions('12v', 2)).toBeNull();
-    expect(v.completions('x', 5)).toEqual([]);
-  });
 });

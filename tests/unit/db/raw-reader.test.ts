@@ -57,6 +57,21 @@ describe(`reads beside knex (${testDialect()})`, () => {
     expect(answers).toEqual([[{ n: 1 }], [{ n: 2 }], [{ n: 3 }], [{ n: 100 }], []]);
   });
 
+  it('when prepared statements keep the connections busy, then a statement text not seen before still gets its turn', async () => {
+    const read = rawReader(db);
+    let loading = true;
+    const load = Promise.all(Array.from({ length: 6 }, async () => {
+      while (loading) await read('SELECT count(*) AS c FROM reader_rows', []);
+    }));
+    // Runs while the six readers keep issuing their statement: it must not wait for them to stop.
+    const fresh = await read<{ answer: number }>('SELECT 6 * 7 AS answer', []);
+    const stillLoading = loading;
+    loading = false;
+    await load;
+    expect(fresh).toEqual([{ answer: 42 }]);
+    expect(stillLoading).toBe(true);
+  });
+
   it('when asked twice for the same database, then the same reader answers (one set of connections)', () => {
     expect(rawReader(db)).toBe(rawReader(db));
   });

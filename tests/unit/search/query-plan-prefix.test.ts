@@ -1,13 +1,17 @@
 import { analyzeQuery, Vocabulary } from '../../../src/search/text';
-import { buildSynonymIndex, planQuery } from '../../../src/search/embedded/query-plan';
+import { buildSynonymIndex, MAX_PREFIX_TERMS, planQuery, prefixWords } from '../../../src/search/embedded/query-plan';
 
+/** As the engine does: the index terms each prefix word starts, read before planning. */
 function plan(q: string, terms: readonly string[] | null) {
-  let prefixTerms: Vocabulary | undefined;
+  const analyzed = analyzeQuery(q, 24);
+  const known = new Map<string, readonly string[] | null>();
   if (terms) {
-    prefixTerms = new Vocabulary();
-    for (const t of terms) prefixTerms.add(t);
+    for (const w of prefixWords(analyzed)) {
+      const found = terms.filter((t) => t.startsWith(w));
+      known.set(w, found.length > MAX_PREFIX_TERMS ? null : found);
+    }
   }
-  return planQuery(analyzeQuery(q, 24), { synonyms: buildSynonymIndex([]), stopWords: new Set(), vocabulary: new Vocabulary(), prefixTerms });
+  return planQuery(analyzed, { synonyms: buildSynonymIndex([]), stopWords: new Set(), vocabulary: new Vocabulary(), complete: (w) => known.get(w) ?? null });
 }
 
 describe('the word being typed, completed from the index terms', () => {
@@ -24,9 +28,16 @@ describe('the word being typed, completed from the index terms', () => {
     expect(plan('ba', many).slots[0].exact).toContain('"ba"*');
   });
 
-  it('when the word is a bare number or no vocabulary is given, then FTS5 scans for the prefix', () => {
+  it('when the word is a bare number, no term is known to start it or none were read, then FTS5 scans for the prefix', () => {
     expect(plan('73', ['730', '7300']).slots[0].exact).toContain('"73"*');
+    expect(plan('zq', ['gl8']).slots[0].exact).toContain('"zq"*');
     expect(plan('gl', null).slots[0].exact).toContain('"gl"*');
+  });
+
+  it('when a code is typed as two words, then both the last word and the joined code are completed', () => {
+    expect(prefixWords(analyzeQuery('model 3', 24))).toEqual(['3', 'model3'].filter((w) => !/^\d+$/.test(w)));
+    const exact = plan('model 3', ['model3', 'model3led']).slots[0].exact;
+    expect(exact).toEqual(expect.arrayContaining(['"model3"', '"model3led"']));
   });
 
   it('when the word is not the last one, then it is not completed at all', () => {
