@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { cpuMs, load, productionLaunch, rssMb, startProcess, table, wanted, type LoadResult } from './harness';
 import { dictionaryCosts, formatDictionaryCosts } from './memory';
+import { ANALYZER_VERSION } from '../../src/search/embedded/embedded-engine';
 
 const root = path.resolve(__dirname, '../../..');
 const dist = path.join(root, 'dist');
@@ -29,8 +30,10 @@ const runDir = `${baseDir}-run-${process.pid}`;
  * report the seed that made their data.
  */
 function ensureData(): string {
-  // Bump the suffix when seeds change, so the cached benchmark data is rebuilt.
-  const marker = path.join(baseDir, `.seeded-${PRODUCTS}-v6`);
+  // Bump the suffix when seeds change, so the cached benchmark data is rebuilt. The analyzer version
+  // is part of it: data indexed by an older analyzer would be rebuilt by the app at start, and the
+  // figures would measure that rebuild.
+  const marker = path.join(baseDir, `.seeded-${PRODUCTS}-v6-${ANALYZER_VERSION}`);
   if (!fs.existsSync(marker)) {
     fs.rmSync(baseDir, { recursive: true, force: true });
     console.log(`preparing ${PRODUCTS} synthetic products in ${baseDir} …`);
