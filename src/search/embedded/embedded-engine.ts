@@ -4,7 +4,7 @@ import { hitSuggestion, type DocumentKey, type SearchDocument, type SearchEngine
 import { loadSynonymGroups } from '../synonyms';
 import { analyzeQuery, escapeHtml, fold, highlight, Vocabulary, type HighlightTerms } from '../text';
 import { escapeLike } from '../../db/knex';
-import { clearIndex, TYPO_WORD, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared, type FtsColumns } from './index-writer';
+import { clearIndex, lastDocNumber, prepareDocuments, removeDocuments, writeDocuments, writePrepared, type FtsColumns } from './index-writer';
 import { startAnalyzer, type Analyzer } from './analysis-pool';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, MAX_PREFIX_TERMS, planQuery, prefixWords, type QueryPlan, type SynonymIndex } from './query-plan';
@@ -336,12 +336,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.stopWordsVersion = stop;
     }
     if (Number(vocab ?? 0) > this.vocabularyId) {
-      // Typo targets only (letters, 4–40 of them); the rest of search_terms is read per plan.
+      // Typo targets only: Latin words of 4–40 letters, long enough for a 5+ letter query's one edit.
+      // The rest of search_terms is read per plan.
       const terms = await this.read<{ term: string }>(
         "SELECT term FROM search_terms WHERE id > ? AND length(term) BETWEEN 4 AND 40 AND term NOT GLOB '*[^a-z]*'",
         [this.vocabularyId],
       );
-      for (const t of terms) if (TYPO_WORD.test(t.term)) this.vocabulary.add(t.term);
+      for (const t of terms) this.vocabulary.add(t.term);
       this.vocabularyId = Number(vocab);
     }
     if (syn !== this.synonymsVersion) {

@@ -6,8 +6,6 @@ import { ARTICLE_FTS_TABLE, facetToken, FTS_TABLE } from './sql-parts';
 
 type Conn = Knex | Knex.Transaction;
 
-/** Vocabulary for typo tolerance: Latin words long enough to be typo targets (5+ letter queries, 1 edit). */
-export const TYPO_WORD = /^[a-z]{4,40}$/;
 /** How FTS5's unicode61 tokenizer splits a column: on anything but letters, digits and marks. */
 const FTS_SEPARATORS = /[^\p{L}\p{N}\p{M}]+/u;
 const FTS_BATCH = 100;

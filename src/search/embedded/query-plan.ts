@@ -278,12 +278,10 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
   return { slots, yearFrom: intent.yearFrom, yearTo: intent.yearTo };
 }
 
-
 /** Highlight terms of the slots a search used. */
 export function highlightOf(slots: readonly Slot[]): HighlightTerms {
   return { terms: new Set(slots.flatMap((s) => s.terms)), prefixes: slots.flatMap((s) => s.prefixes) };
 }
-
 
 /** FTS5 MATCH string: every slot must match; optionally with typo alternatives and within some columns. */
 export function matchExpression(slots: readonly Slot[], withTypos: boolean, columns?: readonly string[]): string {

@@ -161,7 +161,6 @@ export class TextRanker {
     );
   }
 
-
   /**
    * How well each matching document fits the vehicle the query names: 0 when a fitment row has
    * exactly that model and a year range containing the query's year, 1 for that model in other
