@@ -77,25 +77,27 @@ export function createLoginThrottle(db: Knex, now: () => number = Date.now) {
   /**
    * The keys' rows, created if missing and locked for this transaction: FOR UPDATE on
    * PostgreSQL; on SQLite the first statement is a write, which takes the database's write lock.
+   * The time comes with them, read once the locks are held: a clock read before waiting for them
+   * would be older than what the attempt that held them wrote (a Retry-After of 61 s on a 60 s lock).
    */
-  async function lockRows(trx: Knex.Transaction, keys: readonly string[], t: number): Promise<ThrottleRow[]> {
+  async function lockRows(trx: Knex.Transaction, keys: readonly string[]): Promise<{ rows: ThrottleRow[]; t: number }> {
     const sorted = [...new Set(keys)].sort();
     for (const key of sorted) {
       await trx('admin_login_throttle')
-        .insert({ key, failures: 0, window_start: t, last_failure_at: 0, lockouts: 0, locked_until: 0, in_flight: 0, lease_until: 0 })
+        .insert({ key, failures: 0, window_start: now(), last_failure_at: 0, lockouts: 0, locked_until: 0, in_flight: 0, lease_until: 0 })
         .onConflict('key')
         .ignore();
     }
     const query = trx<ThrottleRow>('admin_login_throttle').whereIn('key', sorted).orderBy('key');
-    return pg ? query.forUpdate() : query;
+    const rows = await (pg ? query.forUpdate() : query);
+    return { rows, t: now() };
   }
 
   const update = (trx: Knex.Transaction, key: string, values: Partial<Values>) => trx('admin_login_throttle').where({ key }).update(values);
 
   async function begin(keys: readonly string[]): Promise<Admission> {
-    const t = now();
     return db.transaction(async (trx): Promise<Admission> => {
-      const rows = await lockRows(trx, keys, t);
+      const { rows, t } = await lockRows(trx, keys);
       const lockedUntil = Math.max(0, ...rows.map((r) => Number(r.locked_until)));
       if (lockedUntil > t) return { admitted: false, reason: 'locked', retryAfterSeconds: seconds(lockedUntil - t) };
       const crowded = rows.some((r) => {
@@ -120,10 +122,10 @@ export function createLoginThrottle(db: Knex, now: () => number = Date.now) {
 
   /** Records one failure on every key and ends the attempt; returns the lockout it caused, if any. */
   async function fail(keys: readonly string[]): Promise<ThrottleVerdict> {
-    const t = now();
     const lockMs = await db.transaction(async (trx) => {
       let longest = 0;
-      for (const r of await lockRows(trx, keys, t)) {
+      const { rows, t } = await lockRows(trx, keys);
+      for (const r of rows) {
         const failed = withFailure(r, t);
         longest = Math.max(longest, failed.lockMs);
         await update(trx, r.key, { ...failed.values, ...releaseLease(r, t) });
@@ -139,9 +141,9 @@ export function createLoginThrottle(db: Knex, now: () => number = Date.now) {
    * out the guesses that raced it.
    */
   async function succeed(keys: readonly string[], admission: { lastFailureAt: number }): Promise<void> {
-    const t = now();
     await db.transaction(async (trx) => {
-      for (const r of await lockRows(trx, keys, t)) {
+      const { rows, t } = await lockRows(trx, keys);
+      for (const r of rows) {
         const untouched = r.key === keys[0] && Number(r.last_failure_at) === admission.lastFailureAt && Number(r.locked_until) <= t;
         if (untouched) await trx('admin_login_throttle').where({ key: r.key }).del();
         else await update(trx, r.key, releaseLease(r, t));
@@ -151,9 +153,9 @@ export function createLoginThrottle(db: Knex, now: () => number = Date.now) {
 
   /** Ends an attempt that was admitted but never checked (the server was too busy to hash). */
   async function abandon(keys: readonly string[]): Promise<void> {
-    const t = now();
     await db.transaction(async (trx) => {
-      for (const r of await lockRows(trx, keys, t)) await update(trx, r.key, releaseLease(r, t));
+      const { rows, t } = await lockRows(trx, keys);
+      for (const r of rows) await update(trx, r.key, releaseLease(r, t));
     });
   }
 

@@ -1,3 +1,4 @@
+import { dialectOf } from '../../src/db/knex';
 import { createAdmin } from '../../src/admin';
 import { MAX_FAILURES, createLoginThrottle } from '../../src/admin/login-throttle';
 import { listenTestApp, type ListeningApp } from './listening-app';
@@ -66,6 +67,24 @@ describe('login throttle under parallel attempts', () => {
     expect(Number((await throttleRow(`account:${email}`)).failures)).toBe(counted);
     const ipRows = await t.runtime.db('admin_login_throttle').whereIn('key', ips.map((ip) => `ip:${ip}`));
     expect(ipRows.reduce((n: number, r: { failures: number }) => n + Number(r.failures), 0)).toBe(counted);
+  });
+
+  it('when an attempt waits for a key\'s row while the attempt holding it locks the key, then its Retry-After is no longer than the lock', async () => {
+    let clock = 1_900_000_000_000;
+    const throttle = createLoginThrottle(t.runtime.db, () => clock);
+    const key = `account:waits-${Date.now()}@qipei.test`;
+    await t.runtime.db('admin_login_throttle').insert({ key, failures: 0, window_start: clock, last_failure_at: 0, lockouts: 0, locked_until: 0, in_flight: 0, lease_until: 0 });
+    let waiting: Promise<Awaited<ReturnType<typeof throttle.begin>>> | undefined;
+    await t.runtime.db.transaction(async (trx) => {
+      const held = trx('admin_login_throttle').where({ key });
+      await (dialectOf(t.runtime.db) === 'pg' ? held.forUpdate() : held.update({ failures: 0 }));
+      waiting = throttle.begin([key]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      clock += 5_000;
+      await trx('admin_login_throttle').where({ key }).update({ failures: MAX_FAILURES, lockouts: 1, locked_until: clock + 60_000 });
+    });
+    const admission = await waiting!;
+    expect(admission).toEqual({ admitted: false, reason: 'locked', retryAfterSeconds: 60 });
   });
 
   it('when ten failures on one new key are recorded at once, then all ten are counted and the key locks once', async () => {
