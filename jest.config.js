@@ -10,6 +10,10 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(meilisearch|feed|file-type|strtok3|token-types|peek-readable|uint8array-extras|@tokenizer|@borewit)/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   testTimeout: 30000,
+  // One worker per core (jest's default leaves one core to itself, which on CI's two cores is one
+  // worker): much of a test waits on SQLite's threads, PostgreSQL or a child process, so both cores
+  // stay busy. Every test file has its own SQLite file or PostgreSQL schema.
+  maxWorkers: '100%',
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
 };
