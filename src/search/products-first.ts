@@ -34,10 +34,10 @@ export async function searchAllProductsFirst(engine: SearchEngine, query: Search
   const articleFrom = Math.max(0, from - productTotal);
   const wanted = query.perPage - hits.length;
   // The article slice [articleFrom, articleFrom + wanted) lies in at most two of the engine's pages.
-  // When products fill the page only the article count is needed: one hit, not a page of them
-  // (long bodies, each highlighted and cropped).
+  // When products fill the page only the article count is needed: no hits (and on the embedded
+  // engine no ranking), not a page of long bodies, each highlighted and cropped.
   const firstPage = wanted > 0 ? Math.floor(articleFrom / query.perPage) + 1 : 1;
-  const first = await engine.search({ ...query, type: 'article', page: firstPage, perPage: wanted > 0 ? query.perPage : 1 });
+  const first = await engine.search({ ...query, type: 'article', page: firstPage, perPage: wanted > 0 ? query.perPage : 0 });
   const skip = articleFrom - (firstPage - 1) * query.perPage;
   let articleHits = first.hits.slice(skip);
   if (wanted > 0 && articleHits.length < wanted && skip > 0 && first.hits.length === query.perPage) {

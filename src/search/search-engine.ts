@@ -42,6 +42,7 @@ export interface SearchQuery {
   readonly priceMax?: number;
   readonly sort: SearchSort;
   readonly page: number;
+  /** 0: no hits, only totalHits and facets (what `type=all` needs of articles when products fill the page). */
   readonly perPage: number;
 }
 

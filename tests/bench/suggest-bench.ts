@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { vehicleCatalog } from '../../src/fitment';
-import { startProcess, table } from './harness';
+import { percentile, startProcess, table } from './harness';
 
 const PARTS = ['尾灯', '大灯', '中网', '脚垫', '座套', '门槛条', '行车记录仪', '充电器', '雨刮', '电瓶', '车贴', '手机支架', '香水', '轮毂', '挡泥板', '后视镜', '雾灯', '方向盘套', '车衣', '机油'];
 const ENGLISH = ['tail light', 'headlight', 'grille', 'floor mat', 'seat cover', 'charger', 'wiper', 'battery', 'mirror', 'sticker', 'exterior', 'interior', 'lighting'];
@@ -55,10 +55,6 @@ function get(url: string): Promise<number> {
       res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - started) : reject(new Error(`${url}: ${res.statusCode}`))));
     }).on('error', reject);
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function sequential(urls: string[]): Promise<{ p50: number; p99: number; max: number; n: number }> {

@@ -115,9 +115,11 @@ export class TextRanker {
   async search(plan: QueryPlan, filters: Filters, sort: SearchSort, window: Window): Promise<TextOutcome> {
     let slots = plan.slots;
     const lists = new ListReader(this.raw, filters);
+    // An empty window only counts the matches: no order to decide.
+    const ranking = sort === 'relevance' && window.to > window.from;
     // Ranking by relevance always reads the first attribute bucket and the documents fitting the
     // named vehicle: in the same statement as the matches.
-    let matches = await this.candidates(slots, filters, sort, lists, sort === 'relevance' ? firstLists(slots, plan) : []);
+    let matches = await this.candidates(slots, filters, sort, lists, ranking ? firstLists(slots, plan) : []);
     if (matches.length === 0 && slots.length > 1) {
       const order = await this.dropOrder(slots, filters);
       for (const drop of order) {
@@ -137,7 +139,7 @@ export class TextRanker {
       }
     }
     const rows = new Map<number, DocRow>();
-    const ranked = sort === 'relevance' && matches.length > 1 ? await this.rank(slots, plan, filters, matches, window, rows, lists) : matches.map((m) => m.doc);
+    const ranked = ranking && matches.length > 1 ? await this.rank(slots, plan, filters, matches, window, rows, lists) : matches.map((m) => m.doc);
     return { ranked, highlight: highlightOf(slots), rows };
   }
 

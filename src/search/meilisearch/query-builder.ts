@@ -64,8 +64,8 @@ export function foldQuery(q: string): string {
 /** SearchQuery → Meilisearch search parameters; throws where Meilisearch would answer differently. */
 export function buildSearchParams(q: SearchQuery): { q: string; params: SearchParams } {
   const text = foldQuery(q.q);
-  if (!Number.isInteger(q.page) || q.page < 1 || !Number.isInteger(q.perPage) || q.perPage < 1) {
-    throw new BadRequestError('page and per_page must be positive integers', 'bad_request');
+  if (!Number.isInteger(q.page) || q.page < 1 || !Number.isInteger(q.perPage) || q.perPage < 0) {
+    throw new BadRequestError('page must be a positive integer and per_page a whole number', 'bad_request');
   }
   const params: SearchParams = {
     filter: buildFilter(q),

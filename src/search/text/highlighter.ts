@@ -86,7 +86,7 @@ export interface HighlightOptions {
  */
 export function highlight(text: string, match: HighlightTerms, options: HighlightOptions = {}): string {
   const folded = foldWithOffsets(text);
-  const marks: Range[] = foldedRanges(folded.text, match, options.pinyin ?? true).map(([s, e]) => [folded.starts[s], folded.ends[e - 1]]);
+  const marks: Range[] = foldedRanges(folded.text, match, options.pinyin ?? true).map(([s, e]) => [folded.start(s), folded.end(e - 1)]);
   let from = 0;
   let to = text.length;
   if (options.crop && text.length > options.crop) {

@@ -8,44 +8,95 @@ const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 const LATIN_WITH_MARKS = /[\u00C0-\u024F\u1E00-\u1EFF]/;
 
+/** Every character some traditional → simplified rule can change (from OpenCC's own tables). */
+function changeableChars(): ReadonlySet<string> {
+  const chars = new Set<string>();
+  const visit = (dict: unknown): void => {
+    if (Array.isArray(dict)) {
+      for (const d of dict) visit(d);
+      return;
+    }
+    if (typeof dict !== 'string') return;
+    // "key value|key value|…"; a key changes where its value differs (or everywhere, if the lengths do).
+    for (const entry of dict.split('|')) {
+      const [key = '', value = ''] = entry.split(' ');
+      const from = Array.from(key);
+      const to = Array.from(value);
+      from.forEach((c, i) => {
+        if (from.length !== to.length || to[i] !== c) chars.add(c);
+      });
+    }
+  };
+  const config = OpenCC.Locale.configs.t2s as { normalizationChain?: unknown; conversionChain: unknown };
+  visit(config.normalizationChain);
+  visit(config.conversionChain);
+  return chars;
+}
+
+/**
+ * A text holding none of these is its own simplified form, so the converter (a trie walk, the
+ * dearest part of folding) runs only on text with a traditional character in it.
+ */
+export const TRADITIONAL_CHARS = changeableChars();
+
+const foldedChars = new Map<string, string>();
+
 function foldChar(ch: string): string {
   // ASCII and the CJK Unified Ideographs block are already NFKC and caseless but for A–Z: most of
   // every title and body, folded without the normaliser.
   const c = ch.charCodeAt(0);
   if (ch.length === 1 && (c < 0x80 || (c >= 0x4e00 && c <= 0x9fff))) return c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : ch;
-  let out = ch.normalize('NFKC').toLowerCase();
+  let out = foldedChars.get(ch);
+  if (out !== undefined) return out;
+  out = ch.normalize('NFKC').toLowerCase();
   // Meilisearch folds Latin diacritics too; keep "café" findable as "cafe".
   if (LATIN_WITH_MARKS.test(out)) out = out.normalize('NFD').replace(/\p{M}/gu, '');
+  // Characters are few (full-width forms, punctuation, accented letters): remember them all, within reason.
+  if (foldedChars.size < 65_536) foldedChars.set(ch, out);
   return out;
 }
 
-/** A folded string and, for every UTF-16 unit of it, the [start, end) range it came from in the original. */
+/** A folded string, and where each of its UTF-16 units came from in the original. */
 export interface FoldedText {
   readonly text: string;
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
+  /** Offset in the original where the character that gave folded unit `i` starts. */
+  start(i: number): number;
+  /** Offset in the original just after the character that gave folded unit `i`. */
+  end(i: number): number;
 }
+
+const SAME_OFFSETS = { start: (i: number) => i, end: (i: number) => i + 1 };
 
 /**
  * The one normalisation used by indexing, querying and highlighting: NFKC (full-width → half-width),
  * lowercase, Latin diacritics removed, traditional → simplified. Keeps an offset map so highlights
- * can be placed on the original text.
+ * can be placed on the original text; most text folds unit for unit, and then the map is the identity
+ * and never built.
  */
 export function foldWithOffsets(original: string): FoldedText {
   let folded = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts: number[] | null = null;
+  let ends: number[] | null = null;
+  let traditional = false;
   let i = 0;
   for (const ch of original) {
     const f = foldChar(ch);
-    for (let k = 0; k < f.length; k++) {
-      starts.push(i);
-      ends.push(i + ch.length);
+    if (!traditional) traditional = f.length === 1 ? TRADITIONAL_CHARS.has(f) : Array.from(f).some((c) => TRADITIONAL_CHARS.has(c));
+    if (starts === null && f.length !== ch.length) {
+      // The first character whose length changes: the map so far was the identity.
+      starts = Array.from({ length: folded.length }, (_, k) => k);
+      ends = starts.map((k) => k + 1);
+    }
+    if (starts !== null && ends !== null) {
+      for (let k = 0; k < f.length; k++) {
+        starts.push(i);
+        ends.push(i + ch.length);
+      }
     }
     folded += f;
     i += ch.length;
   }
-  let converted = toSimplified(folded);
+  let converted = traditional ? toSimplified(folded) : folded;
   // OpenCC maps character for character almost always; when a phrase rule changes the length,
   // fall back to per-character conversion so the offset map stays valid.
   if (converted.length !== folded.length) {
@@ -54,7 +105,9 @@ export function foldWithOffsets(original: string): FoldedText {
       return s.length === c.length ? s : c;
     }).join('');
   }
-  return { text: converted, starts, ends };
+  if (starts === null || ends === null) return { text: converted, ...SAME_OFFSETS };
+  const [s, e] = [starts, ends];
+  return { text: converted, start: (k) => s[k], end: (k) => e[k] };
 }
 
 export function fold(text: string): string {

@@ -162,6 +162,17 @@ export function describeConformance(engineName: string, setup: () => Promise<Con
         expect(q.hits.length).toBeLessThanOrEqual(2);
         expect(q.totalHits).toBeGreaterThan(2);
       });
+
+      it('when no hits are asked for (per page 0), then only the total and facets come back, the same as with a page of hits', async () => {
+        for (const partial of [{ q: '宝骏' }, { q: '尾灯', type: 'article' as const }, { q: '尾登' }, { category: 'grille' }]) {
+          const counted = await search({ ...partial, perPage: 0 });
+          const paged = await search({ ...partial, perPage: 50 });
+          expect(counted.hits).toEqual([]);
+          expect(counted.totalHits).toBe(paged.totalHits);
+          expect(counted.facetDistribution).toEqual(paged.facetDistribution);
+        }
+        expect((await search({ q: '宝骏', perPage: 0 })).totalHits).toBeGreaterThan(0);
+      });
     });
 
     describe('highlights', () => {
