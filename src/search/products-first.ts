@@ -15,9 +15,11 @@ export interface ProductsAndArticles {
 
 /** The two lists side by side: the search page shows products as the list and articles in a block. */
 export async function searchProductsAndArticles(engine: SearchEngine, query: SearchQuery, articleLimit: number): Promise<ProductsAndArticles> {
-  // One after the other: on SQLite the engines share one connection anyway.
-  const products = await engine.search({ ...query, type: 'product' });
-  const articles = await engine.search({ ...query, type: 'article', page: 1, perPage: articleLimit });
+  // At once: the embedded engine reads on two connections of its own, a server answers both.
+  const [products, articles] = await Promise.all([
+    engine.search({ ...query, type: 'product' }),
+    engine.search({ ...query, type: 'article', page: 1, perPage: articleLimit }),
+  ]);
   return { products, articles };
 }
 
@@ -27,6 +29,10 @@ export async function searchProductsAndArticles(engine: SearchEngine, query: Sea
  */
 export async function searchAllProductsFirst(engine: SearchEngine, query: SearchQuery): Promise<SearchResult> {
   const started = performance.now();
+  // The articles are counted while the products are searched: most pages are products only, and
+  // then the count is all that is asked of the articles.
+  const counting = engine.search({ ...query, type: 'article', page: 1, perPage: 0 });
+  counting.catch(() => undefined);
   const products = await engine.search({ ...query, type: 'product' });
   const from = (query.page - 1) * query.perPage;
   const productTotal = products.totalHits;
@@ -37,7 +43,7 @@ export async function searchAllProductsFirst(engine: SearchEngine, query: Search
   // When products fill the page only the article count is needed: no hits (and on the embedded
   // engine no ranking), not a page of long bodies, each highlighted and cropped.
   const firstPage = wanted > 0 ? Math.floor(articleFrom / query.perPage) + 1 : 1;
-  const first = await engine.search({ ...query, type: 'article', page: firstPage, perPage: wanted > 0 ? query.perPage : 0 });
+  const first = wanted > 0 ? await engine.search({ ...query, type: 'article', page: firstPage, perPage: query.perPage }) : await counting;
   const skip = articleFrom - (firstPage - 1) * query.perPage;
   let articleHits = first.hits.slice(skip);
   if (wanted > 0 && articleHits.length < wanted && skip > 0 && first.hits.length === query.perPage) {

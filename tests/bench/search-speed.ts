@@ -16,6 +16,9 @@ const enc = (q: string) => encodeURIComponent(q);
 
 export interface SpeedContext {
   readonly shop: string;
+  /** Bare Express: its hello-world on one connection is the floor any request on this machine pays. */
+  readonly hello: string;
+  readonly helloPid: number;
   readonly duration: number;
   readonly products: number;
   readonly appPid: number;
@@ -24,6 +27,9 @@ export interface SpeedContext {
 export async function searchSpeedSection(ctx: SpeedContext): Promise<string> {
   const paths = RELEVANCE_MIX.flatMap((q) => Array.from({ length: 40 }, (_, n) => [1, 2].map((page) => `/api/search?q=${enc(q)}&per_page=${n + 1}&page=${page}`)).flat());
   const shuffled = paths.map((p, i) => ({ p, k: (i * 7919) % paths.length })).sort((a, b) => a.k - b.k).map((x) => x.p);
+  const helloCpu = cpuMs(ctx.helloPid);
+  const hello = await load('bare Express hello-world, 1 connection (same run)', ctx.hello, { duration: Math.min(4, ctx.duration), connections: 1 });
+  const helloCpuPerRequest = (cpuMs(ctx.helloPid) - helloCpu) / Math.max(1, hello.rps * Math.min(4, ctx.duration));
   const cpuBefore = cpuMs(ctx.appPid);
   const r = await load('/api/search, uncached, 1 connection (relevance mix)', ctx.shop, { duration: ctx.duration, connections: 1, paths: shuffled });
   // CPU per request (all the app's threads, SQLite's included) is steadier than latency on a shared machine.
@@ -31,6 +37,10 @@ export async function searchSpeedSection(ctx: SpeedContext): Promise<string> {
   const rss = rssMb(ctx.appPid);
   const target = ctx.products >= 1_000_000 ? 'p99 ≤ 100 ms' : 'p50 ≤ 5 ms, p99 ≤ 30 ms';
   return `## Search relevance mix at ${ctx.products} products (uncached, 1 connection, ${ctx.duration}s; ${shuffled.length} distinct URLs)\n` +
-    `${table([['target', 'req/s', 'p50 ms', 'p99 ms', 'app CPU ms/req', 'errors', 'non-2xx'], [r.name, r.rps.toFixed(0), r.p50, r.p99, cpuPerRequest.toFixed(1), r.errors, r.non2xx]])}\n` +
-    `target at this size: ${target}; app RSS ${rss.rss.toFixed(0)} MB (peak ${rss.peak.toFixed(0)} MB)`;
+    `${table([
+      ['target', 'req/s', 'p50 ms', 'p99 ms', 'app CPU ms/req', 'errors', 'non-2xx'],
+      [r.name, r.rps.toFixed(0), r.p50, r.p99, cpuPerRequest.toFixed(1), r.errors, r.non2xx],
+      [hello.name, hello.rps.toFixed(0), hello.p50, hello.p99, helloCpuPerRequest.toFixed(2), hello.errors, hello.non2xx],
+    ])}\n` +
+    `p50 vs hello-world's on one connection: ${(r.p50 / Math.max(0.1, hello.p50)).toFixed(1)}×; target at this size: ${target}; app RSS ${rss.rss.toFixed(0)} MB (peak ${rss.peak.toFixed(0)} MB)`;
 }

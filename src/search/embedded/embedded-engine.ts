@@ -51,9 +51,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings), this.facts);
   /** Query plans by query text, valid for the synonyms, stop words and vocabulary loaded now. */
   private readonly plans = new Map<string, QueryPlan | null>();
+  private readonly planning = new Map<string, Promise<QueryPlan | null>>();
+  private plansGeneration = 0;
   private readonly changeToken: (() => string) | null;
   private readonly read: RawRead;
   private cachesReadAt: string | null = null;
+  private refreshing: { readonly token: string | null; readonly done: Promise<void> } | null = null;
 
   constructor(
     private readonly db: Knex,
@@ -246,12 +249,28 @@ export class EmbeddedSearchEngine implements SearchEngine {
     await this.refreshCaches();
     const cached = this.plans.get(q);
     if (cached !== undefined) return cached;
+    // The same text planned by searches arriving together (type=all's products and articles) is planned once.
+    let planning = this.planning.get(q);
+    if (!planning) {
+      const made = this.newPlan(q);
+      const forget = () => this.planning.get(q) === made && this.planning.delete(q);
+      made.then(forget, forget);
+      this.planning.set(q, made);
+      planning = made;
+    }
+    return planning;
+  }
+
+  private async newPlan(q: string): Promise<QueryPlan | null> {
+    const generation = this.plansGeneration;
     const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
     let plan: QueryPlan | null = null;
     if (analyzed.words.length > 0) {
       const completions = await this.completions(prefixWords(analyzed));
       plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary, complete: (w) => completions.get(w) ?? null });
     }
+    // A plan made while the caches changed under it answers its own search but is not kept.
+    if (generation !== this.plansGeneration) return plan;
     if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
     this.plans.set(q, plan);
     return plan;
@@ -315,9 +334,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private async refreshCaches(): Promise<void> {
     const token = this.changeToken?.() ?? null;
     if (token !== null && token === this.cachesReadAt) return;
-    await this.readCaches();
-    await this.facts.refresh();
-    this.cachesReadAt = token;
+    // Searches arriving together (type=all's products and articles) share one refresh.
+    if (this.refreshing?.token !== token || token === null) {
+      const refresh = (async () => {
+        await this.readCaches();
+        await this.facts.refresh();
+        this.cachesReadAt = token;
+      })();
+      this.refreshing = { token, done: refresh };
+      refresh.then(
+        () => this.refreshing?.done === refresh && (this.refreshing = null),
+        () => this.refreshing?.done === refresh && (this.refreshing = null),
+      );
+    }
+    await this.refreshing!.done;
   }
 
   private async readCaches(): Promise<void> {
@@ -349,6 +379,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
       this.synonyms = buildSynonymIndex(await loadSynonymGroups(this.db));
       this.synonymsVersion = syn;
     }
-    if (`${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}` !== before) this.plans.clear();
+    if (`${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}` !== before) {
+      this.plans.clear();
+      this.planning.clear();
+      this.plansGeneration++;
+    }
   }
 }

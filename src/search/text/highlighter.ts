@@ -34,6 +34,26 @@ function couldBePinyin(match: HighlightTerms): boolean {
   return could;
 }
 
+/** A Chinese run's words (search mode) with their pinyin forms. */
+type SpelledWords = readonly { readonly word: string; readonly pinyin: readonly string[] }[];
+
+const spelledRuns = new Map<string, SpelledWords>();
+const SPELLED_RUNS_KEPT = 20_000;
+
+/**
+ * Segmenting and spelling a run is the dearest part of highlighting a pinyin query, and titles
+ * repeat their runs (适用于, 宝骏730, 后尾灯总成): each run is done once, within a bound.
+ */
+function spelledWords(run: string): SpelledWords {
+  let words = spelledRuns.get(run);
+  if (!words) {
+    words = [...new Set(cutForSearch(run))].map((word) => ({ word, pinyin: pinyinTerms(word) }));
+    if (spelledRuns.size >= SPELLED_RUNS_KEPT) spelledRuns.clear();
+    spelledRuns.set(run, words);
+  }
+  return words;
+}
+
 /** Ranges [start, end) of the folded text that the search matched. */
 function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean): Range[] {
   const ranges: Range[] = [];
@@ -56,8 +76,8 @@ function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean
   }
   if (withPinyin && couldBePinyin(match)) {
     for (const run of folded.matchAll(HAN_RUN)) {
-      for (const word of new Set(cutForSearch(run[0]))) {
-        if (!pinyinTerms(word).some((p) => latinMatches(p, match))) continue;
+      for (const { word, pinyin } of spelledWords(run[0])) {
+        if (!pinyin.some((p) => latinMatches(p, match))) continue;
         const base = run.index ?? 0;
         for (let at = run[0].indexOf(word); at >= 0; at = run[0].indexOf(word, at + 1)) ranges.push([base + at, base + at + word.length]);
       }
