@@ -46,14 +46,25 @@ function withFilter(match: string, filters: Filters): string {
   return filters.narrow(match);
 }
 
+/** The article documents, newest first: a product search reads them with its lists and drops them. */
+const ARTICLE_DOCS = `(SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} FROM search_docs WHERE type = 'article')`;
+
 /**
  * Matching documents, newest first. When the filter tokens say all the filters say, FTS5's rows
  * are the answer and no document is looked up in search_docs (a thousand lookups for a broad word).
+ * A product search's rows come with the articles in (FTS5 excluding them costs a third of the read)
+ * and as many more rows as there are articles; the reader drops the articles (`dropsArticles`).
+ * Looked up in search_docs, the SQL's type condition excludes them.
  */
-function matchingDocsSql(filters: Filters): { sql: string; bindings: (match: string) => (string | number)[] } {
+function matchingDocsSql(filters: Filters): { sql: string; bindings: (match: string) => (string | number)[]; dropsArticles: boolean } {
   const t = filters.table;
-  if (filters.exact) return { sql: `SELECT f.rowid AS doc FROM ${t} f WHERE f.${t} MATCH ? ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters)] };
-  return { sql: `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${t} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters), ...filters.bindings] };
+  const loose = filters.narrowWithArticles;
+  if (filters.exact && loose) {
+    const extra = "(SELECT count(*) FROM search_docs WHERE type = 'article')";
+    return { sql: `SELECT f.rowid AS doc FROM ${t} f WHERE f.${t} MATCH ? ORDER BY f.rowid DESC LIMIT ? + ${extra}`, bindings: (m) => [loose(m)], dropsArticles: true };
+  }
+  if (filters.exact) return { sql: `SELECT f.rowid AS doc FROM ${t} f WHERE f.${t} MATCH ? ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters)], dropsArticles: false };
+  return { sql: `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${t} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [loose ? loose(m) : withFilter(m, filters), ...filters.bindings], dropsArticles: false };
 }
 
 interface Scores {
@@ -92,10 +103,15 @@ class ListReader {
       const q = matchingDocsSql(this.filters);
       const list = `(SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} FROM (${q.sql}))`;
       const rows = await this.raw<Record<string, string>>(
-        `SELECT ${missing.map((_, i) => `${list} AS l${i}`).join(', ')}`,
+        `SELECT ${missing.map((_, i) => `${list} AS l${i}`).join(', ')}${q.dropsArticles ? `, ${ARTICLE_DOCS} AS articles` : ''}`,
         missing.flatMap((m) => [...q.bindings(m), MAX_TOTAL_HITS + 1]),
       );
-      missing.forEach((m, i) => this.known.set(m, rows.length > 0 ? (JSON.parse(rows[0][`l${i}`]) as number[]) : []));
+      // Read in the same statement as the lists, so from the same snapshot.
+      const articles = q.dropsArticles && rows.length > 0 ? new Set(JSON.parse(rows[0].articles) as number[]) : null;
+      missing.forEach((m, i) => {
+        const docs = rows.length > 0 ? (JSON.parse(rows[0][`l${i}`]) as number[]) : [];
+        this.known.set(m, articles && articles.size > 0 ? docs.filter((d) => !articles.has(d)).slice(0, MAX_TOTAL_HITS + 1) : docs);
+      });
     }
     return matches.map((m) => this.known.get(m) as number[]);
   }
@@ -197,7 +213,8 @@ export class TextRanker {
         `SELECT (SELECT ${jsonList("doc || ',' || score")} FROM (SELECT rowid AS doc, ${bm25(filters.table)} AS score ${inFts} LIMIT -1)) AS scored`,
         ...lists.map((_, i) => `(SELECT ${jsonList('rowid')} ${inFts}) AS l${i}`),
       ].join(', '),
-      [matchExpression(slots, true, TEXT_COLUMNS), ...lists].map((m) => withFilter(m, filters)),
+      // Articles scored or listed here are never ranked (only the matches are): FTS5 need not exclude them.
+      [matchExpression(slots, true, TEXT_COLUMNS), ...lists].map((m) => (filters.narrowWithArticles ? filters.narrowWithArticles(m) : withFilter(m, filters))),
     );
     const out = new Map<number, { b: number | null; score: number; fit: number }>();
     if (rows.length === 0) return out;
@@ -272,10 +289,15 @@ export class TextRanker {
   }
 }
 
-/** The lists every relevance ranking of these slots reads: the first attribute bucket and the fitting documents. */
+/**
+ * The lists every relevance ranking of these slots reads: the first attribute bucket, the fitting
+ * documents and, when typos widen the match, the exact matches in any attribute (whether any exist
+ * decides which buckets a broad query reads; a narrow one ranks by it).
+ */
 function firstLists(slots: readonly Slot[], plan: QueryPlan): string[] {
   const fit = vehicleFit(slots, plan);
-  return [matchExpression(slots, false, ATTRIBUTE_BUCKETS[0]), ...(fit ? [fit.match] : [])];
+  const exact = hasTypos(slots) ? [matchExpression(slots, false, TEXT_COLUMNS)] : [];
+  return [matchExpression(slots, false, ATTRIBUTE_BUCKETS[0]), ...exact, ...(fit ? [fit.match] : [])];
 }
 
 /** SQL: the values of `expr` over the rows as one JSON array text ('[]' for none); `expr` may carry group_concat's separator and ORDER BY. */
