@@ -2,7 +2,7 @@ import type { Suggestion } from '../search-engine';
 import { highlight } from '../text';
 import { highlightOf, matchExpression, type QueryPlan } from './query-plan';
 import type { Filters } from './sql-parts';
-import { fitsModelSql, namedModels, TEXT_COLUMNS, type Raw } from './text-ranker';
+import { fitsModelSql, inTextColumns, namedModels, type Raw } from './text-ranker';
 
 interface Row {
   readonly doc: number;
@@ -29,7 +29,7 @@ export async function quickSuggestions(raw: Raw, plan: QueryPlan, filters: Filte
   const models = namedModels(plan.slots);
   const passes = [
     { match: matchExpression(plan.slots, false, ['title', 'subtitle']), window: models.length > 0 ? FIT_WINDOW : limit },
-    { match: matchExpression(plan.slots, true, TEXT_COLUMNS), window: limit },
+    { match: inTextColumns(plan.slots, true), window: limit },
   ];
   const found = new Map<number, Row>();
   for (const { match, window } of passes) {

@@ -31,6 +31,17 @@ const ATTRIBUTE_BUCKETS: readonly (readonly string[])[] = [
   ['title', 'subtitle', 'vehicle', 'category'],
 ];
 export const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body'] as const;
+
+/**
+ * The slots matched in any text column. Only the facets column is left out, and its tokens (x, a
+ * kind letter, hex) all start with x: when no word or prefix of the query does, nothing can match
+ * there and the column filter is left off (FTS5 would check the columns of every hit: a quarter of
+ * a broad word's read).
+ */
+export function inTextColumns(slots: readonly Slot[], withTypos: boolean): string {
+  const all = matchExpression(slots, withTypos);
+  return /(?:^|[^\p{L}\p{N}])x/u.test(all) ? `{${TEXT_COLUMNS.join(' ')}} : (${all})` : all;
+}
 /** bm25 weights per FTS column (title … body, facets): the last tie-break, shorter and title matches first. */
 const bm25 = (table: string) => `bm25(${table}, 10.0, 4.0, 3.0, 2.0, 1.0, 0.0)`;
 /** Documents whose title is checked for adjacent query words and exact phrases. */
@@ -164,14 +175,14 @@ export class TextRanker {
     const droppable = slots.filter((s) => !s.keep);
     const counts = new Map<Slot, number>();
     for (const s of droppable) {
-      const rows = await this.raw<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${filters.table} WHERE ${filters.table} MATCH ? LIMIT ${FREQUENCY_CAP})`, [withFilter(matchExpression([s], true, TEXT_COLUMNS), filters)]);
+      const rows = await this.raw<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${filters.table} WHERE ${filters.table} MATCH ? LIMIT ${FREQUENCY_CAP})`, [withFilter(inTextColumns([s], true), filters)]);
       counts.set(s, Number(rows[0]?.n ?? 0));
     }
     return [...droppable].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || slots.indexOf(b) - slots.indexOf(a));
   }
 
   private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort, lists: ListReader, alongside: readonly string[] = []): Promise<Candidate[]> {
-    const match = matchExpression(slots, true, TEXT_COLUMNS);
+    const match = inTextColumns(slots, true);
     if (sort === 'relevance') return (await lists.read([match, ...alongside]))[0].map((doc) => ({ doc }));
     return this.raw<Candidate>(
       `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${filters.table} MATCH ? AND ${filters.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
@@ -214,7 +225,7 @@ export class TextRanker {
         ...lists.map((_, i) => `(SELECT ${jsonList('rowid')} ${inFts}) AS l${i}`),
       ].join(', '),
       // Articles scored or listed here are never ranked (only the matches are): FTS5 need not exclude them.
-      [matchExpression(slots, true, TEXT_COLUMNS), ...lists].map((m) => (filters.narrowWithArticles ? filters.narrowWithArticles(m) : withFilter(m, filters))),
+      [inTextColumns(slots, true), ...lists].map((m) => (filters.narrowWithArticles ? filters.narrowWithArticles(m) : withFilter(m, filters))),
     );
     const out = new Map<number, { b: number | null; score: number; fit: number }>();
     if (rows.length === 0) return out;
@@ -236,7 +247,7 @@ export class TextRanker {
     // none of them is in the last one. Without typo alternatives every candidate matches the whole query
     // exactly, so the all-attributes bucket is simply the rest and needs no query.
     const buckets = ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, false, cols));
-    if (hasTypos(slots)) buckets.push(matchExpression(slots, false, TEXT_COLUMNS), ...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
+    if (hasTypos(slots)) buckets.push(inTextColumns(slots, false), ...ATTRIBUTE_BUCKETS.map((cols) => matchExpression(slots, true, cols)));
     const exactBuckets = ATTRIBUTE_BUCKETS.length + 1;
 
     if (matches.length > MAX_TOTAL_HITS) {
@@ -296,7 +307,7 @@ export class TextRanker {
  */
 function firstLists(slots: readonly Slot[], plan: QueryPlan): string[] {
   const fit = vehicleFit(slots, plan);
-  const exact = hasTypos(slots) ? [matchExpression(slots, false, TEXT_COLUMNS)] : [];
+  const exact = hasTypos(slots) ? [inTextColumns(slots, false)] : [];
   return [matchExpression(slots, false, ATTRIBUTE_BUCKETS[0]), ...exact, ...(fit ? [fit.match] : [])];
 }
 
@@ -346,7 +357,7 @@ function vehicleFit(slots: readonly Slot[], plan: QueryPlan): { match: string; q
   const vehicle = slots.filter((s) => s.vehicle);
   if (vehicle.length === 0) return null;
   return {
-    match: `(${matchExpression(slots, true, TEXT_COLUMNS)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`,
+    match: `(${inTextColumns(slots, true)}) AND (${matchExpression(vehicle, false, ['vehicle'])})`,
     query: { models: new Set(namedModels(vehicle)), yearFrom: plan.yearFrom, yearTo: plan.yearTo },
   };
 }

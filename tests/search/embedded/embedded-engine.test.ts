@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SearchDocument, SearchQuery } from '../../../src/search/search-engine';
 import { EmbeddedSearchEngine } from '../../../src/search/embedded';
+import { facetToken } from '../../../src/search/embedded/sql-parts';
 import { FIXTURE_DOCUMENTS } from '../../fixtures/search-documents';
 import { embeddedSubject, listSource } from './embedded-subject';
 
@@ -21,6 +22,25 @@ describe('embedded search engine', () => {
     engine = subject.engine as EmbeddedSearchEngine;
   });
   afterEach(async () => subject.teardown());
+
+  it('when a query is a filter token of the facets column, or starts like one, then it matches no document through that column', async () => {
+    await subject.load(FIXTURE_DOCUMENTS);
+    const tokens = [facetToken('type', 'product'), facetToken('type', 'article'), facetToken('category', FIXTURE_DOCUMENTS[0].category ?? 'sticker')];
+    for (const text of [...tokens, tokens[0].slice(0, 2), tokens[2].slice(0, 5), `${tokens[1]} x`]) {
+      for (const type of ['all', 'product', 'article'] as const) {
+        const r = await engine.search({ ...q(text), type });
+        expect({ text, type, totalHits: r.totalHits }).toEqual({ text, type, totalHits: 0 });
+      }
+    }
+    // With a word that matches, the token is a word that matches nothing (and is dropped).
+    const alone = await engine.search(q('尾灯'));
+    expect(alone.totalHits).toBeGreaterThan(0);
+    expect((await engine.search(q(`尾灯 ${tokens[0]}`))).hits.map((h) => h.id)).toEqual(alone.hits.map((h) => h.id));
+    // A word starting with x that is the catalogue's own (a model code) still matches.
+    await db.transaction((trx) => engine.index(trx, [doc(950, '宝马X5 尾灯 xenonlamp')]));
+    expect((await engine.search(q('xenonlamp'))).hits.map((h) => h.id)).toEqual([950]);
+    expect((await engine.search(q('xenonla'))).hits.map((h) => h.id)).toEqual([950]);
+  });
 
   it('when indexing inside a transaction that rolls back, then the document is never searchable', async () => {
     await expect(
