@@ -12,8 +12,9 @@ module.exports = {
   testTimeout: 30000,
   // One worker per core (jest's default leaves one core to itself, which on CI's two cores is one
   // worker): much of a test waits on SQLite's threads, PostgreSQL or a child process, so both cores
-  // stay busy. Every test file has its own SQLite file or PostgreSQL schema.
-  maxWorkers: '100%',
+  // stay busy. Every test file has its own SQLite file or PostgreSQL schema. At most four: each
+  // worker's app holds PostgreSQL connections of its own.
+  maxWorkers: Math.max(1, Math.min(4, require('node:os').availableParallelism())),
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
 };

@@ -34,13 +34,15 @@ export const TEXT_COLUMNS = ['title', 'subtitle', 'vehicle', 'category', 'body']
 
 /**
  * The slots matched in any text column. Only the facets column is left out, and its tokens (x, a
- * kind letter, hex) all start with x: when no word or prefix of the query does, nothing can match
+ * kind letter, hex) all start with x: when no word or prefix of the query has one, nothing can match
  * there and the column filter is left off (FTS5 would check the columns of every hit: a quarter of
  * a broad word's read).
  */
 export function inTextColumns(slots: readonly Slot[], withTypos: boolean): string {
   const all = matchExpression(slots, withTypos);
-  return /(?:^|[^\p{L}\p{N}])x/u.test(all) ? `{${TEXT_COLUMNS.join(' ')}} : (${all})` : all;
+  // Any x at all, not only at a word's start: SQLite's tokenizer splits on a few characters that
+  // JavaScript counts as letters, so a term could start with x there and not here.
+  return all.includes('x') ? `{${TEXT_COLUMNS.join(' ')}} : (${all})` : all;
 }
 /** bm25 weights per FTS column (title … body, facets): the last tie-break, shorter and title matches first. */
 const bm25 = (table: string) => `bm25(${table}, 10.0, 4.0, 3.0, 2.0, 1.0, 0.0)`;
@@ -142,7 +144,8 @@ export class TextRanker {
   async search(plan: QueryPlan, filters: Filters, sort: SearchSort, window: Window): Promise<TextOutcome> {
     let slots = plan.slots;
     const lists = new ListReader(this.raw, filters);
-    // An empty window only counts the matches: no order to decide.
+    // An empty window only counts the matches: no order to decide, unless there are more than are
+    // ranked (then which of them count for the facets depends on the order).
     const ranking = sort === 'relevance' && window.to > window.from;
     // Ranking by relevance always reads the first attribute bucket and the documents fitting the
     // named vehicle: in the same statement as the matches.
@@ -166,7 +169,8 @@ export class TextRanker {
       }
     }
     const rows = new Map<number, DocRow>();
-    const ranked = ranking && matches.length > 1 ? await this.rank(slots, plan, filters, matches, window, rows, lists) : matches.map((m) => m.doc);
+    const ranks = sort === 'relevance' && matches.length > 1 && (ranking || matches.length > MAX_TOTAL_HITS);
+    const ranked = ranks ? await this.rank(slots, plan, filters, matches, window, rows, lists) : matches.map((m) => m.doc);
     return { ranked, highlight: highlightOf(slots), rows };
   }
 

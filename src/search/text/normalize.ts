@@ -82,8 +82,9 @@ export function foldWithOffsets(original: string): FoldedText {
   for (const ch of original) {
     const f = foldChar(ch);
     if (!traditional) traditional = f.length === 1 ? TRADITIONAL_CHARS.has(f) : Array.from(f).some((c) => TRADITIONAL_CHARS.has(c));
-    if (starts === null && f.length !== ch.length) {
-      // The first character whose length changes: the map so far was the identity.
+    // Unit for unit only when the character is one unit, or unchanged (🄀 is two units and folds to "0.").
+    if (starts === null && (f.length !== ch.length || (ch.length > 1 && f !== ch))) {
+      // The first character that does not fold unit for unit: the map so far was the identity.
       starts = Array.from({ length: folded.length }, (_, k) => k);
       ends = starts.map((k) => k + 1);
     }

@@ -38,6 +38,11 @@ describe('product searches on an index whose newest documents are articles match
       const last = await subject.engine.search({ q, type: 'product', sort: 'relevance', page: Math.ceil(Math.min(products, 1000) / 50), perPage: 50 });
       expect(last.hits.length).toBeGreaterThan(0);
       expect(last.hits.every((h) => h.type === 'product')).toBe(true);
+      // Counting only (no hits) counts the same documents, and its facets are those of the ranked matches.
+      const counted = await subject.engine.search({ q, type: 'product', sort: 'relevance', page: 1, perPage: 0 });
+      expect(counted.hits).toEqual([]);
+      expect(counted.totalHits).toBe(r.totalHits);
+      expect(counted.facetDistribution).toEqual(r.facetDistribution);
       const articles = await subject.engine.search({ q, type: 'article', sort: 'relevance', page: 1, perPage: 50 });
       expect(articles.totalHits).toBe(ARTICLES);
       const all = await subject.engine.search({ q, type: 'all', sort: 'relevance', page: 1, perPage: 50 });

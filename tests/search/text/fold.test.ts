@@ -40,5 +40,9 @@ describe('folding', () => {
     const text = '5㎏ 𠮷ﬁlter';
     expect(fold(text)).toBe('5kg 𠮷filter');
     expect(sources(text)).toEqual(['5', '㎏', '㎏', ' ', '𠮷', '𠮷', 'ﬁ', 'ﬁ', 'l', 't', 'e', 'r']);
+    // Two units folding to two others (🄀 → "0."): each maps to the whole character, alone or first.
+    expect(fold('🄀')).toBe('0.');
+    expect(sources('🄀')).toEqual(['🄀', '🄀']);
+    expect(sources('🄀 ㎏')).toEqual(['🄀', '🄀', ' ', '㎏', '㎏']);
   });
 });
