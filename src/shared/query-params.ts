@@ -8,7 +8,7 @@ export const LISTING_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] 
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能包含小写字母、数字和连字符').max(120);
 const int = (min: number, max: number) =>
-  z.string().regex(/^\d{1,9}$/, '必须是正整数').transform(Number).pipe(z.number().int().min(min).max(max));
+  z.string().regex(/^\d{1,9}$/, '必须是正整数').transform(Number).pipe(z.number().int().min(min, `不能小于 ${min}`).max(max, `不能大于 ${max}`));
 const yuan = z
   .string()
   .regex(/^\d{1,7}(\.\d{1,2})?$/, '必须是金额（元），例如 99 或 99.5')

@@ -81,6 +81,16 @@ describe('/api/search on the seeded shop', () => {
     expect(res.body.error.code).toBe('invalid_parameter');
     expect(typeof res.body.error.parameter).toBe('string');
   });
+
+  it.each([
+    ['per_page=0', 'per_page', '不能小于 1'],
+    ['per_page=500', 'per_page', '不能大于'],
+    ['page=0', 'page', '不能小于 1'],
+  ])('when /api/search?%s is out of range, then the 400 says so in Chinese', async (qs, parameter, words) => {
+    const res = await request(t.app).get(`/api/search?${qs}`).expect(400);
+    expect(res.body.error.parameter).toBe(parameter);
+    expect(res.body.error.message).toContain(words);
+  });
 });
 
 describe('search with a vehicle', () => {
