@@ -8,7 +8,7 @@ import { clearIndex, lastDocNumber, prepareDocuments, removeDocuments, writeDocu
 import { startAnalyzer, type Analyzer } from './analysis-pool';
 import { toHit, type DocRow } from './hit-builder';
 import { buildSynonymIndex, MAX_PREFIX_TERMS, planQuery, prefixWords, type QueryPlan, type SynonymIndex } from './query-plan';
-import { sqliteChangeProbe } from '../../shared/content-version';
+import { sqliteChangeProbe, VersionedCache } from '../../shared/content-version';
 import { rawReader, type RawRead } from '../../db/raw-reader';
 import { quickSuggestions } from './quick-suggestions';
 import { DocFacts, type FacetDistribution } from './doc-facts';
@@ -49,10 +49,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** Category, price and fitment of every document, for facets and vehicle tiers without SQL joins. */
   private readonly facts = new DocFacts((sql, bindings) => this.safeRaw(sql, bindings));
   private readonly ranker = new TextRanker((sql, bindings) => this.safeRaw(sql, bindings), this.facts);
-  /** Query plans by query text, valid for the synonyms, stop words and vocabulary loaded now. */
-  private readonly plans = new Map<string, QueryPlan | null>();
-  private readonly planning = new Map<string, Promise<QueryPlan | null>>();
-  private plansGeneration = 0;
+  /**
+   * Query plans by query text, for the synonyms, stop words and vocabulary loaded now; searches
+   * arriving together (type=all's products and articles) share one.
+   */
+  private readonly plans = new VersionedCache<QueryPlan | null>(PLAN_CACHE_SIZE);
   private readonly changeToken: (() => string) | null;
   private readonly read: RawRead;
   private cachesReadAt: string | null = null;
@@ -247,32 +248,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
     // Browsing (no letter or digit at all) needs neither the caches nor a plan.
     if (!/[\p{L}\p{N}]/u.test(q)) return null;
     await this.refreshCaches();
-    const cached = this.plans.get(q);
-    if (cached !== undefined) return cached;
-    // The same text planned by searches arriving together (type=all's products and articles) is planned once.
-    let planning = this.planning.get(q);
-    if (!planning) {
-      const made = this.newPlan(q);
-      const forget = () => this.planning.get(q) === made && this.planning.delete(q);
-      made.then(forget, forget);
-      this.planning.set(q, made);
-      planning = made;
-    }
-    return planning;
+    return this.plans.get(this.cachesVersion(), q, () => this.newPlan(q));
+  }
+
+  /** What the plans were made from: a plan made while this moved is not kept. */
+  private cachesVersion(): string {
+    return `${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}`;
   }
 
   private async newPlan(q: string): Promise<QueryPlan | null> {
-    const generation = this.plansGeneration;
     const analyzed = analyzeQuery(q, QUERY_WORDS_READ);
     let plan: QueryPlan | null = null;
     if (analyzed.words.length > 0) {
       const completions = await this.completions(prefixWords(analyzed));
       plan = planQuery(analyzed, { synonyms: this.synonyms, stopWords: this.stopWords, vocabulary: this.vocabulary, complete: (w) => completions.get(w) ?? null });
     }
-    // A plan made while the caches changed under it answers its own search but is not kept.
-    if (generation !== this.plansGeneration) return plan;
-    if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value as string);
-    this.plans.set(q, plan);
     return plan;
   }
 
@@ -342,16 +332,13 @@ export class EmbeddedSearchEngine implements SearchEngine {
         this.cachesReadAt = token;
       })();
       this.refreshing = { token, done: refresh };
-      refresh.then(
-        () => this.refreshing?.done === refresh && (this.refreshing = null),
-        () => this.refreshing?.done === refresh && (this.refreshing = null),
-      );
+      const settled = () => this.refreshing?.done === refresh && (this.refreshing = null);
+      refresh.then(settled, settled);
     }
     await this.refreshing!.done;
   }
 
   private async readCaches(): Promise<void> {
-    const before = `${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}`;
     // On the engine's own connections: a write transaction holding knex's one connection must not
     // hold up searches.
     const rows = await this.read<{ vocab: number | null; syn: string; stop: string }>(
@@ -378,11 +365,6 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (syn !== this.synonymsVersion) {
       this.synonyms = buildSynonymIndex(await loadSynonymGroups(this.db));
       this.synonymsVersion = syn;
-    }
-    if (`${this.vocabularyId}|${this.synonymsVersion}|${this.stopWordsVersion}` !== before) {
-      this.plans.clear();
-      this.planning.clear();
-      this.plansGeneration++;
     }
   }
 }

@@ -59,6 +59,11 @@ function withFilter(match: string, filters: Filters): string {
   return filters.narrow(match);
 }
 
+/** Narrowed, the articles left in on a product search: for reads whose articles never count (see narrowWithArticles). */
+function withArticles(match: string, filters: Filters): string {
+  return (filters.narrowWithArticles ?? filters.narrow)(match);
+}
+
 /** The article documents, newest first: a product search reads them with its lists and drops them. */
 const ARTICLE_DOCS = `(SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} FROM search_docs WHERE type = 'article')`;
 
@@ -77,7 +82,7 @@ function matchingDocsSql(filters: Filters): { sql: string; bindings: (match: str
     return { sql: `SELECT f.rowid AS doc FROM ${t} f WHERE f.${t} MATCH ? ORDER BY f.rowid DESC LIMIT ? + ${extra}`, bindings: (m) => [loose(m)], dropsArticles: true };
   }
   if (filters.exact) return { sql: `SELECT f.rowid AS doc FROM ${t} f WHERE f.${t} MATCH ? ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withFilter(m, filters)], dropsArticles: false };
-  return { sql: `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${t} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [loose ? loose(m) : withFilter(m, filters), ...filters.bindings], dropsArticles: false };
+  return { sql: `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${t} MATCH ? AND ${filters.sql} ORDER BY f.rowid DESC LIMIT ?`, bindings: (m) => [withArticles(m, filters), ...filters.bindings], dropsArticles: false };
 }
 
 interface Scores {
@@ -229,7 +234,7 @@ export class TextRanker {
         ...lists.map((_, i) => `(SELECT ${jsonList('rowid')} ${inFts}) AS l${i}`),
       ].join(', '),
       // Articles scored or listed here are never ranked (only the matches are): FTS5 need not exclude them.
-      [inTextColumns(slots, true), ...lists].map((m) => (filters.narrowWithArticles ? filters.narrowWithArticles(m) : withFilter(m, filters))),
+      [inTextColumns(slots, true), ...lists].map((m) => withArticles(m, filters)),
     );
     const out = new Map<number, { b: number | null; score: number; fit: number }>();
     if (rows.length === 0) return out;

@@ -107,7 +107,7 @@ export function foldWithOffsets(original: string): FoldedText {
     }).join('');
   }
   if (starts === null || ends === null) return { text: converted, ...SAME_OFFSETS };
-  const [s, e] = [starts, ends];
+  const [s, e] = [starts, ends]; // the closures keep the narrowed (non-null) arrays
   return { text: converted, start: (k) => s[k], end: (k) => e[k] };
 }
 
