@@ -34,10 +34,6 @@ class Column<A extends Int32Array | Float64Array | Uint8Array | Int16Array> {
     this.data[i] = v;
   }
 
-  get(i: number): number {
-    return this.data[i];
-  }
-
   get bytes(): number {
     return this.data.byteLength;
   }
@@ -214,7 +210,8 @@ export class DocFacts {
   /** The column index of a document held, or -1. */
   private slot(doc: number): number {
     const i = doc - this.cols.base;
-    return i > 0 && i < this.cols.present.data.length && this.cols.present.get(i) ? i : NONE;
+    const present = this.cols.present.data;
+    return i > 0 && i < present.length && present[i] === 1 ? i : NONE;
   }
 
   /**
@@ -225,17 +222,20 @@ export class DocFacts {
   fitTier(doc: number, fit: FitQuery): number {
     const c = this.cols;
     const d = this.slot(doc);
-    const start = d === NONE ? 0 : c.vStart.get(d);
-    const count = d === NONE ? 0 : c.vCount.get(d);
+    const start = d === NONE ? 0 : c.vStart.data[d];
+    const end = start + (d === NONE ? 0 : c.vCount.data[d]);
+    const vModel = c.vModel.data;
+    const vFrom = c.vFrom.data;
+    const vTo = c.vTo.data;
     let exact = false;
     let inYear = false;
-    for (let i = start; i < start + count; i++) {
-      if (!exact && fit.models.has(this.keys[c.vModel.get(i)])) exact = true;
+    for (let i = start; i < end; i++) {
+      if (!exact && fit.models.has(this.keys[vModel[i]])) exact = true;
       if (!inYear) {
         if (fit.yearFrom === null || fit.yearTo === null) inYear = true;
         else {
-          const from = c.vFrom.get(i);
-          const to = c.vTo.get(i);
+          const from = vFrom[i];
+          const to = vTo[i];
           inYear = (from === 0 || from <= fit.yearTo) && (to === 0 || to >= fit.yearFrom);
         }
       }
@@ -248,33 +248,40 @@ export class DocFacts {
    * many of its vehicles carry it) and price buckets; values in SQLite's binary order, as GROUP BY gave.
    */
   facets(docs: readonly number[]): FacetDistribution {
+    // The arrays themselves, one kind per local: reads through Column.get see four kinds of typed
+    // array at one site, which V8 cannot make fast.
     const c = this.cols;
+    const base = c.base;
+    const present = c.present.data;
+    const categories = c.category.data;
+    const prices = c.price.data;
+    const vStart = c.vStart.data;
+    const vCount = c.vCount.data;
+    const vMake = c.vMake.data;
+    const vModel = c.vModel.data;
     const category = new Int32Array(this.categories.list.length);
     const make = new Int32Array(this.makes.list.length);
     const model = new Int32Array(this.models.list.length);
+    const price = new Int32Array(PRICE_BUCKETS.length);
     // The last document counted for each make and model: a document counts once per value.
     const makeSeen = new Int32Array(make.length).fill(-1);
     const modelSeen = new Int32Array(model.length).fill(-1);
-    const price = new Map<string, number>();
     for (let k = 0; k < docs.length; k++) {
-      const d = this.slot(docs[k]);
-      if (d === NONE) continue;
-      const cat = c.category.get(d);
+      const d = docs[k] - base;
+      if (d <= 0 || d >= present.length || present[d] === 0) continue;
+      const cat = categories[d];
       if (cat !== NONE) category[cat]++;
-      const p = c.price.get(d);
-      if (!Number.isNaN(p)) {
-        const bucket = bucketOf(p);
-        price.set(bucket, (price.get(bucket) ?? 0) + 1);
-      }
-      const start = c.vStart.get(d);
-      const end = start + c.vCount.get(d);
+      const p = prices[d];
+      if (!Number.isNaN(p)) price[bucketOf(p)]++;
+      const start = vStart[d];
+      const end = start + vCount[d];
       for (let i = start; i < end; i++) {
-        const mk = c.vMake.get(i);
+        const mk = vMake[i];
         if (makeSeen[mk] !== k) {
           makeSeen[mk] = k;
           make[mk]++;
         }
-        const md = c.vModel.get(i);
+        const md = vModel[i];
         if (modelSeen[md] !== k) {
           modelSeen[md] = k;
           model[md]++;
@@ -285,22 +292,25 @@ export class DocFacts {
       category: named(category, this.categories.list),
       make: named(make, this.makes.list),
       model: named(model, this.models.list),
-      price: Object.fromEntries([...price].sort(([a], [b]) => binaryCompare(a, b))),
+      price: named(price, PRICE_KEYS),
     };
   }
 }
 
-/** SQLite's price CASE: the first bucket whose upper bound is above the price, else the open one. */
-function bucketOf(price: number): string {
-  for (const b of PRICE_BUCKETS) if (b.to === null || price < b.to) return b.key;
-  return PRICE_BUCKETS[PRICE_BUCKETS.length - 1].key;
+const PRICE_KEYS = PRICE_BUCKETS.map((b) => b.key);
+
+/** SQLite's price CASE: the index of the first bucket whose upper bound is above the price, else the open one. */
+function bucketOf(price: number): number {
+  for (let i = 0; i < PRICE_BUCKETS.length; i++) {
+    const to = PRICE_BUCKETS[i].to;
+    if (to === null || price < to) return i;
+  }
+  return PRICE_BUCKETS.length - 1;
 }
 
 function named(counts: Int32Array, names: readonly string[]): Record<string, number> {
   const found: [string, number][] = [];
-  counts.forEach((n, id) => {
-    if (n > 0) found.push([names[id], n]);
-  });
+  for (let id = 0; id < counts.length; id++) if (counts[id] > 0) found.push([names[id], counts[id]]);
   return Object.fromEntries(found.sort(([a], [b]) => binaryCompare(a, b)));
 }
 

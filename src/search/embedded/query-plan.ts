@@ -279,8 +279,16 @@ export function planQuery(query: AnalyzedQuery, ctx: PlanContext): QueryPlan {
 }
 
 /** Highlight terms of the slots a search used. */
+const highlights = new WeakMap<readonly Slot[], HighlightTerms>();
+
+/** The terms to highlight; one object per slots array, so the highlighter's per-terms memo lasts as long as the plan. */
 export function highlightOf(slots: readonly Slot[]): HighlightTerms {
-  return { terms: new Set(slots.flatMap((s) => s.terms)), prefixes: slots.flatMap((s) => s.prefixes) };
+  let terms = highlights.get(slots);
+  if (!terms) {
+    terms = { terms: new Set(slots.flatMap((s) => s.terms)), prefixes: slots.flatMap((s) => s.prefixes) };
+    highlights.set(slots, terms);
+  }
+  return terms;
 }
 
 /** FTS5 MATCH string: every slot must match; optionally with typo alternatives and within some columns. */

@@ -115,14 +115,28 @@ class ListReader {
     return this.known.get(match);
   }
 
-  async read(matches: readonly string[]): Promise<number[][]> {
+  /**
+   * `withinFirst`: every other list's documents are among the first's (a bucket or the fitting
+   * documents of the matches). When the first is empty, the others are not looked for: FTS5 would
+   * evaluate the whole expression once more for each (a query whose words do not all match, before
+   * words are dropped).
+   */
+  async read(matches: readonly string[], { withinFirst = false } = {}): Promise<number[][]> {
+    if (withinFirst && this.known.get(matches[0])?.length === 0) for (const m of matches) this.known.set(m, []);
     const missing = [...new Set(matches.filter((m) => !this.known.has(m)))];
     if (missing.length > 0) {
       const q = matchingDocsSql(this.filters);
       const list = `(SELECT ${jsonList("doc, ',' ORDER BY doc DESC")} FROM (${q.sql}))`;
+      const bind = (m: string) => [...q.bindings(m), MAX_TOTAL_HITS + 1];
+      const articleList = q.dropsArticles ? `, ${ARTICLE_DOCS} AS articles` : '';
+      const nested = withinFirst && missing.length > 1 && missing[0] === matches[0];
+      const rest = missing.slice(1);
       const rows = await this.raw<Record<string, string>>(
-        `SELECT ${missing.map((_, i) => `${list} AS l${i}`).join(', ')}${q.dropsArticles ? `, ${ARTICLE_DOCS} AS articles` : ''}`,
-        missing.flatMap((m) => [...q.bindings(m), MAX_TOTAL_HITS + 1]),
+        nested
+          ? `SELECT l0, ${rest.map((_, i) => `CASE WHEN l0 = '[]' THEN '[]' ELSE ${list} END AS l${i + 1}`).join(', ')}${articleList} FROM (SELECT ${list} AS l0)`
+          : `SELECT ${missing.map((_, i) => `${list} AS l${i}`).join(', ')}${articleList}`,
+        // Bound in the order the placeholders appear in the text: nested, the first list's come last.
+        nested ? [...rest.flatMap(bind), ...bind(missing[0])] : missing.flatMap(bind),
       );
       // Read in the same statement as the lists, so from the same snapshot.
       const articles = q.dropsArticles && rows.length > 0 ? new Set(JSON.parse(rows[0].articles) as number[]) : null;
@@ -183,16 +197,20 @@ export class TextRanker {
   private async dropOrder(slots: readonly Slot[], filters: Filters): Promise<Slot[]> {
     const droppable = slots.filter((s) => !s.keep);
     const counts = new Map<Slot, number>();
-    for (const s of droppable) {
-      const rows = await this.raw<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${filters.table} WHERE ${filters.table} MATCH ? LIMIT ${FREQUENCY_CAP})`, [withFilter(inTextColumns([s], true), filters)]);
-      counts.set(s, Number(rows[0]?.n ?? 0));
-    }
+    if (droppable.length === 0) return [];
+    // Every word counted in one statement.
+    const t = filters.table;
+    const rows = await this.raw<Record<string, number>>(
+      `SELECT ${droppable.map((_, i) => `(SELECT count(*) FROM (SELECT rowid FROM ${t} WHERE ${t} MATCH ? LIMIT ${FREQUENCY_CAP})) AS n${i}`).join(', ')}`,
+      droppable.map((s) => withFilter(inTextColumns([s], true), filters)),
+    );
+    droppable.forEach((s, i) => counts.set(s, Number(rows[0]?.[`n${i}`] ?? 0)));
     return [...droppable].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || slots.indexOf(b) - slots.indexOf(a));
   }
 
   private async candidates(slots: readonly Slot[], filters: Filters, sort: SearchSort, lists: ListReader, alongside: readonly string[] = []): Promise<Candidate[]> {
     const match = inTextColumns(slots, true);
-    if (sort === 'relevance') return (await lists.read([match, ...alongside]))[0].map((doc) => ({ doc }));
+    if (sort === 'relevance') return (await lists.read([match, ...alongside], { withinFirst: true }))[0].map((doc) => ({ doc }));
     return this.raw<Candidate>(
       `SELECT f.rowid AS doc FROM ${from(filters)} WHERE f.${filters.table} MATCH ? AND ${filters.sql} ORDER BY ${orderSql(sort)} LIMIT ?`,
       [withFilter(match, filters), ...filters.bindings, MAX_TOTAL_HITS + 1],

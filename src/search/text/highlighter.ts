@@ -11,8 +11,10 @@ export interface HighlightTerms {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text;
 }
 
 type Range = [number, number];
@@ -21,17 +23,74 @@ function latinMatches(token: string, match: HighlightTerms): boolean {
   return match.terms.has(token) || match.prefixes.some((p) => token.startsWith(p));
 }
 
-const pinyinQueries = new WeakMap<HighlightTerms, boolean>();
+/** What highlighting needs of a search's terms, worked out once per HighlightTerms object. */
+interface Matcher {
+  /** Names this matcher in the shared memo's keys. */
+  readonly id: number;
+  /** The Chinese terms, found in the text as substrings. */
+  readonly han: readonly string[];
+  /** Only letters can match a pinyin spelling (baojun, bj): a query of codes (12v, gl8) never does. */
+  readonly pinyin: boolean;
+}
 
-/** Only letters can match a pinyin spelling (baojun, bj): a query of codes (12v, gl8) never does. */
-function couldBePinyin(match: HighlightTerms): boolean {
-  let could = pinyinQueries.get(match);
-  if (could === undefined) {
-    const letters = (t: string) => /^[a-z]+$/.test(t);
-    could = [...match.terms].some(letters) || match.prefixes.some(letters);
-    pinyinQueries.set(match, could);
+const matchers = new WeakMap<HighlightTerms, Matcher>();
+let matchersMade = 0;
+
+/**
+ * Tokens and Chinese runs already looked at, per matcher → the ranges inside them that match. Titles
+ * repeat theirs (2020, led, h6, 适用于): one memo for every search, within a bound.
+ */
+const rangesSeen = new Map<string, readonly Range[]>();
+const RANGES_KEPT = 20_000;
+
+function remembered(key: string, find: () => Range[]): readonly Range[] {
+  let ranges = rangesSeen.get(key);
+  if (ranges === undefined) {
+    ranges = find();
+    if (rangesSeen.size >= RANGES_KEPT) rangesSeen.clear();
+    rangesSeen.set(key, ranges);
   }
-  return could;
+  return ranges;
+}
+
+function matcherOf(match: HighlightTerms): Matcher {
+  let m = matchers.get(match);
+  if (!m) {
+    const letters = (t: string) => /^[a-z]+$/.test(t);
+    m = {
+      id: ++matchersMade,
+      han: [...match.terms].filter((t) => HAN.test(t)),
+      pinyin: [...match.terms].some(letters) || match.prefixes.some(letters),
+    };
+    matchers.set(match, m);
+  }
+  return m;
+}
+
+/** Where a Chinese run's words match the query as pinyin (宝骏 for baojun or bj). */
+function pinyinRanges(m: Matcher, match: HighlightTerms, run: string): readonly Range[] {
+  return remembered(`${m.id}\u0000h${run}`, () => {
+    const found: Range[] = [];
+    for (const { word, pinyin } of spelledWords(run)) {
+      if (!pinyin.some((p) => latinMatches(p, match))) continue;
+      for (let at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + 1)) found.push([at, at + word.length]);
+    }
+    return found;
+  });
+}
+
+/** Where a letter-and-digit token of the text matches: whole, or in its parts (12v in 12v24v, h6 in h6hev). */
+function tokenRanges(m: Matcher, match: HighlightTerms, token: string): readonly Range[] {
+  return remembered(`${m.id}\u0000l${token}`, () => {
+    if (latinMatches(token, match)) return [[0, token.length]];
+    const found: Range[] = [];
+    for (const part of mixedParts(token)) {
+      if (!latinMatches(part, match)) continue;
+      const inner = token.indexOf(part);
+      if (inner >= 0) found.push([inner, inner + part.length]);
+    }
+    return found;
+  });
 }
 
 /** A Chinese run's words (search mode) with their pinyin forms. */
@@ -57,30 +116,19 @@ function spelledWords(run: string): SpelledWords {
 /** Ranges [start, end) of the folded text that the search matched. */
 function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean): Range[] {
   const ranges: Range[] = [];
-  for (const term of match.terms) {
-    if (!HAN.test(term)) continue;
+  const matcher = matcherOf(match);
+  for (const term of matcher.han) {
     for (let at = folded.indexOf(term); at >= 0; at = folded.indexOf(term, at + 1)) ranges.push([at, at + term.length]);
   }
   for (const m of folded.matchAll(ALNUM_RUN)) {
-    const token = m[0];
     const at = m.index ?? 0;
-    if (latinMatches(token, match)) {
-      ranges.push([at, at + token.length]);
-      continue;
-    }
-    for (const part of mixedParts(token)) {
-      if (!latinMatches(part, match)) continue;
-      const inner = token.indexOf(part);
-      if (inner >= 0) ranges.push([at + inner, at + inner + part.length]);
-    }
+    for (const [s, e] of tokenRanges(matcher, match, m[0])) ranges.push([at + s, at + e]);
   }
-  if (withPinyin && couldBePinyin(match)) {
+  if (ranges.length === 0 && !(withPinyin && matcher.pinyin)) return ranges;
+  if (withPinyin && matcher.pinyin) {
     for (const run of folded.matchAll(HAN_RUN)) {
-      for (const { word, pinyin } of spelledWords(run[0])) {
-        if (!pinyin.some((p) => latinMatches(p, match))) continue;
-        const base = run.index ?? 0;
-        for (let at = run[0].indexOf(word); at >= 0; at = run[0].indexOf(word, at + 1)) ranges.push([base + at, base + at + word.length]);
-      }
+      const base = run.index ?? 0;
+      for (const [s, e] of pinyinRanges(matcher, match, run[0])) ranges.push([base + s, base + e]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);

@@ -74,6 +74,65 @@ const SAME_OFFSETS = { start: (i: number) => i, end: (i: number) => i + 1 };
  * and never built.
  */
 export function foldWithOffsets(original: string): FoldedText {
+  // Most text (every synthetic title, most real ones) is ASCII and CJK Unified Ideographs, where
+  // folding is lowercasing: one pass over the units, no offset map. Anything else is folded
+  // character by character.
+  let upper = false;
+  let simple = true;
+  for (let i = 0; i < original.length; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (c >= 0x80 && (c < 0x4e00 || c > 0x9fff)) {
+      simple = false;
+      break;
+    }
+  }
+  let folded: string;
+  if (simple) folded = upper ? original.toLowerCase() : original;
+  else {
+    // Full-width punctuation and the like: replaced natively; the walk only if one changes length.
+    let unitForUnit = true;
+    folded = original.replace(MAY_CHANGE, (ch) => {
+      const f = foldChar(ch);
+      if (f.length !== ch.length || (ch.length > 1 && f !== ch)) unitForUnit = false;
+      return f;
+    });
+    if (!unitForUnit) return foldByCharacter(original);
+  }
+  return { text: hasTraditional(folded) ? simplified(folded) : folded, ...SAME_OFFSETS };
+}
+
+/** Characters toLowerCase would not fold as foldChar does, one match per code point (a surrogate pair whole). */
+const MAY_CHANGE = /[A-Z]|[^\p{ASCII}\u4e00-\u9fff]/gu;
+
+/** TRADITIONAL_CHARS of one UTF-16 unit, by code unit. */
+const TRADITIONAL_UNITS = new Uint8Array(0x10000);
+for (const c of TRADITIONAL_CHARS) if (c.length === 1) TRADITIONAL_UNITS[c.charCodeAt(0)] = 1;
+
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (TRADITIONAL_UNITS[c] === 1) return true;
+    if (c >= 0xd800 && c <= 0xdbff && TRADITIONAL_CHARS.has(String.fromCodePoint(text.codePointAt(i) as number))) return true;
+  }
+  return false;
+}
+
+/**
+ * OpenCC maps character for character almost always; when a phrase rule changes the length,
+ * fall back to per-character conversion so the offset map stays valid.
+ */
+function simplified(folded: string): string {
+  const converted = toSimplified(folded);
+  if (converted.length === folded.length) return converted;
+  return Array.from(folded, (c) => {
+    const s = toSimplified(c);
+    return s.length === c.length ? s : c;
+  }).join('');
+}
+
+/** The character walk: an offset map wherever a character folds to more or fewer units. Exported for tests (the reference the quick paths must agree with). */
+export function foldByCharacter(original: string): FoldedText {
   let folded = '';
   let starts: number[] | null = null;
   let ends: number[] | null = null;
@@ -97,15 +156,7 @@ export function foldWithOffsets(original: string): FoldedText {
     folded += f;
     i += ch.length;
   }
-  let converted = traditional ? toSimplified(folded) : folded;
-  // OpenCC maps character for character almost always; when a phrase rule changes the length,
-  // fall back to per-character conversion so the offset map stays valid.
-  if (converted.length !== folded.length) {
-    converted = Array.from(folded, (c) => {
-      const s = toSimplified(c);
-      return s.length === c.length ? s : c;
-    }).join('');
-  }
+  const converted = traditional ? simplified(folded) : folded;
   if (starts === null || ends === null) return { text: converted, ...SAME_OFFSETS };
   const [s, e] = [starts, ends]; // the closures keep the narrowed (non-null) arrays
   return { text: converted, start: (k) => s[k], end: (k) => e[k] };

@@ -1,6 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { fold, foldWithOffsets } from '../../../src/search/text';
-import { TRADITIONAL_CHARS } from '../../../src/search/text/normalize';
+import { foldByCharacter, TRADITIONAL_CHARS } from '../../../src/search/text/normalize';
 
 /** The original text each folded unit came from, per the offset map. */
 function sources(text: string): string[] {
@@ -44,5 +44,29 @@ describe('folding', () => {
     expect(fold('🄀')).toBe('0.');
     expect(sources('🄀')).toEqual(['🄀', '🄀']);
     expect(sources('🄀 ㎏')).toEqual(['🄀', '🄀', ' ', '㎏', '㎏']);
+  });
+
+  it('when text takes a quick path (ASCII and ideographs only, or characters folding unit for unit), then it folds exactly as the character walk does', () => {
+    // Seeded pseudo-random texts from pools that reach every path: upper and lower ASCII, simplified and
+    // traditional ideographs, full-width forms, accented letters, CJK punctuation, ligatures, surrogate pairs.
+    const pools = ['AbcXYZ 12v-', '灯尾宝骏汽车', '燈寶駿車總', 'ＬＥＤ１２，。', 'éÀü', '、「」・', 'ﬁ㎏', '𠮷🄀'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const texts: string[] = ['', '一坏', 'LED 宝骏730 尾灯'];
+    for (let n = 0; n < 3000; n++) {
+      const allowed = pools.filter((_, i) => (n >> i) & 1 || i < 2);
+      let text = '';
+      for (let k = next() % 24; k > 0; k--) {
+        const pool = Array.from(allowed[next() % allowed.length]);
+        text += pool[next() % pool.length];
+      }
+      texts.push(text);
+    }
+    const differing = texts.filter((t) => {
+      const quick = foldWithOffsets(t);
+      const walk = foldByCharacter(t);
+      return quick.text !== walk.text || Array.from(quick.text, (_, i) => `${quick.start(i)}:${quick.end(i)}`).join() !== Array.from(walk.text, (_, i) => `${walk.start(i)}:${walk.end(i)}`).join();
+    });
+    expect(differing).toEqual([]);
   });
 });
