@@ -43,6 +43,7 @@ class Column<A extends Int32Array | Float64Array | Uint8Array | Int16Array> {
 class Strings {
   private readonly ids = new Map<string, number>();
   readonly list: string[] = [];
+  private sorted: Int32Array = new Int32Array(0);
 
   id(s: string): number {
     let id = this.ids.get(s);
@@ -52,6 +53,21 @@ class Strings {
       this.ids.set(s, id);
     }
     return id;
+  }
+
+  /** The ids in SQLite's binary order of their strings (worked out again only when strings were added). */
+  inOrder(): Int32Array {
+    if (this.sorted.length !== this.list.length) {
+      this.sorted = Int32Array.from(this.list.keys()).sort((a, b) => binaryCompare(this.list[a], this.list[b]));
+    }
+    return this.sorted;
+  }
+
+  /** Counts by id as { string: count }, in binary order, values counted at least once. */
+  named(counts: Int32Array): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const id of this.inOrder()) if (counts[id] > 0) out[this.list[id]] = counts[id];
+    return out;
   }
 }
 
@@ -289,29 +305,23 @@ export class DocFacts {
       }
     }
     return {
-      category: named(category, this.categories.list),
-      make: named(make, this.makes.list),
-      model: named(model, this.models.list),
-      price: named(price, PRICE_KEYS),
+      category: this.categories.named(category),
+      make: this.makes.named(make),
+      model: this.models.named(model),
+      price: PRICE_NAMES.named(price),
     };
   }
 }
 
-const PRICE_KEYS = PRICE_BUCKETS.map((b) => b.key);
+/** The price buckets' keys as strings like the others (ids in PRICE_BUCKETS' order). */
+const PRICE_NAMES = new Strings();
+for (const b of PRICE_BUCKETS) PRICE_NAMES.id(b.key);
+/** Upper bounds, Infinity for the open bucket: SQLite's price CASE takes the first bucket whose bound is above the price. */
+const PRICE_BOUNDS = Float64Array.from(PRICE_BUCKETS, (b) => b.to ?? Number.POSITIVE_INFINITY);
 
-/** SQLite's price CASE: the index of the first bucket whose upper bound is above the price, else the open one. */
 function bucketOf(price: number): number {
-  for (let i = 0; i < PRICE_BUCKETS.length; i++) {
-    const to = PRICE_BUCKETS[i].to;
-    if (to === null || price < to) return i;
-  }
-  return PRICE_BUCKETS.length - 1;
-}
-
-function named(counts: Int32Array, names: readonly string[]): Record<string, number> {
-  const found: [string, number][] = [];
-  for (let id = 0; id < counts.length; id++) if (counts[id] > 0) found.push([names[id], counts[id]]);
-  return Object.fromEntries(found.sort(([a], [b]) => binaryCompare(a, b)));
+  for (let i = 0; i < PRICE_BOUNDS.length; i++) if (price < PRICE_BOUNDS[i]) return i;
+  return PRICE_BOUNDS.length - 1;
 }
 
 /** SQLite's BINARY collation compares UTF-8 bytes; for the BMP text here, code-unit order is the same. */

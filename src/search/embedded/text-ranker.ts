@@ -332,12 +332,14 @@ export class TextRanker {
 /**
  * The lists every relevance ranking of these slots reads: the first attribute bucket, the fitting
  * documents and, when typos widen the match, the exact matches in any attribute (whether any exist
- * decides which buckets a broad query reads; a narrow one ranks by it).
+ * decides which buckets a broad query reads; a narrow one ranks by it) and the first bucket with typos.
  */
 function firstLists(slots: readonly Slot[], plan: QueryPlan): string[] {
   const fit = vehicleFit(slots, plan);
-  const exact = hasTypos(slots) ? [inTextColumns(slots, false)] : [];
-  return [matchExpression(slots, false, ATTRIBUTE_BUCKETS[0]), ...exact, ...(fit ? [fit.match] : [])];
+  // With typos, also the first attribute bucket with them: a typo usually has no exact match, and
+  // then that bucket comes next (a narrow query's ranking reads it in any case).
+  const typos = hasTypos(slots) ? [inTextColumns(slots, false), matchExpression(slots, true, ATTRIBUTE_BUCKETS[0])] : [];
+  return [matchExpression(slots, false, ATTRIBUTE_BUCKETS[0]), ...typos, ...(fit ? [fit.match] : [])];
 }
 
 /**
