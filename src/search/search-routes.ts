@@ -29,8 +29,12 @@ export interface SearchRouteDeps {
  * ETag, which a `no-store` answer never gets asked about.
  */
 function sendUncachedJson(res: Response, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.status(200).set({ 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(json)) });
+  // Encoded once: the length and the body come from the same bytes.
+  const json = Buffer.from(JSON.stringify(body));
+  res.statusCode = 200;
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', json.length);
   res.end(json);
 }
 
