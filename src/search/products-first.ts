@@ -43,9 +43,15 @@ export async function searchAllProductsFirst(engine: SearchEngine, query: Search
   // When products fill the page only the article count is needed: no hits (and on the embedded
   // engine no ranking), not a page of long bodies, each highlighted and cropped.
   const firstPage = wanted > 0 ? Math.floor(articleFrom / query.perPage) + 1 : 1;
-  // The count tells whether any article falls on this page at all (often none matches): then it is the answer.
-  const counted = await counting;
-  const first = wanted > 0 && counted.totalHits > articleFrom ? await engine.search({ ...query, type: 'article', page: firstPage, perPage: query.perPage }) : counted;
+  let first: SearchResult;
+  if (wanted > 0) {
+    // The count tells whether any article falls on this page at all (often none matches): then it
+    // is the answer. A count that failed is not: the page search answers, total included.
+    const counted = await counting.catch(() => null);
+    first = counted !== null && counted.totalHits <= articleFrom ? counted : await engine.search({ ...query, type: 'article', page: firstPage, perPage: query.perPage });
+  } else {
+    first = await counting;
+  }
   const skip = articleFrom - (firstPage - 1) * query.perPage;
   let articleHits = first.hits.slice(skip);
   if (wanted > 0 && articleHits.length < wanted && skip > 0 && first.hits.length === query.perPage) {

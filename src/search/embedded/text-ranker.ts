@@ -200,13 +200,17 @@ export class TextRanker {
     const droppable = slots.filter((s) => !s.keep);
     const counts = new Map<Slot, number>();
     if (droppable.length === 0) return [];
-    // Every word counted in one statement.
+    // Every word counted in one statement; should FTS5 refuse one word's expression (see safeRaw),
+    // each alone, so the others still count.
     const t = filters.table;
-    const rows = await this.raw<Record<string, number>>(
-      `SELECT ${droppable.map((_, i) => `(SELECT count(*) FROM (SELECT rowid FROM ${t} WHERE ${t} MATCH ? LIMIT ${FREQUENCY_CAP})) AS n${i}`).join(', ')}`,
-      droppable.map((s) => withFilter(inTextColumns([s], true), filters)),
-    );
-    droppable.forEach((s, i) => counts.set(s, Number(rows[0]?.[`n${i}`] ?? 0)));
+    const count = (group: readonly Slot[]) =>
+      this.raw<Record<string, number>>(
+        `SELECT ${group.map((_, i) => `(SELECT count(*) FROM (SELECT rowid FROM ${t} WHERE ${t} MATCH ? LIMIT ${FREQUENCY_CAP})) AS n${i}`).join(', ')}`,
+        group.map((s) => withFilter(inTextColumns([s], true), filters)),
+      );
+    const rows = await count(droppable);
+    if (rows.length > 0) droppable.forEach((s, i) => counts.set(s, Number(rows[0][`n${i}`] ?? 0)));
+    else for (const s of droppable) counts.set(s, Number((await count([s]))[0]?.n0 ?? 0));
     return [...droppable].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || slots.indexOf(b) - slots.indexOf(a));
   }
 

@@ -37,13 +37,18 @@ const matchers = new WeakMap<HighlightTerms, Matcher>();
 let matchersMade = 0;
 
 /**
- * Tokens and Chinese runs already looked at, per matcher → the ranges inside them that match. Titles
- * repeat theirs (2020, led, h6, 适用于): one memo for every search, within a bound.
+ * Tokens and Chinese runs of short fields (titles, subtitles) already looked at, per matcher → the
+ * ranges inside them that match. Titles repeat theirs (2020, led, h6, 适用于): one memo for every
+ * search, within a bound. Never bodies': a token cut from a text keeps the whole text alive as
+ * long as it is a key, and a body's tokens seldom come again.
  */
 const rangesSeen = new Map<string, readonly Range[]>();
 const RANGES_KEPT = 20_000;
+/** Longer tokens are not remembered (part numbers, VINs: they seldom repeat). */
+const REMEMBERED_LENGTH = 24;
 
-function remembered(key: string, find: () => Range[]): readonly Range[] {
+function remembered(key: string | null, find: () => Range[]): readonly Range[] {
+  if (key === null) return find();
   let ranges = rangesSeen.get(key);
   if (ranges === undefined) {
     ranges = find();
@@ -69,7 +74,7 @@ function matcherOf(match: HighlightTerms): Matcher {
 
 /** Where a Chinese run's words match the query as pinyin (宝骏 for baojun or bj). */
 function pinyinRanges(m: Matcher, match: HighlightTerms, run: string): readonly Range[] {
-  return remembered(`${m.id}\u0000h${run}`, () => {
+  return remembered(run.length <= REMEMBERED_LENGTH ? `${m.id}\u0000h${run}` : null, () => {
     const found: Range[] = [];
     for (const { word, pinyin } of spelledWords(run)) {
       if (!pinyin.some((p) => latinMatches(p, match))) continue;
@@ -80,8 +85,8 @@ function pinyinRanges(m: Matcher, match: HighlightTerms, run: string): readonly 
 }
 
 /** Where a letter-and-digit token of the text matches: whole, or in its parts (12v in 12v24v, h6 in h6hev). */
-function tokenRanges(m: Matcher, match: HighlightTerms, token: string): readonly Range[] {
-  return remembered(`${m.id}\u0000l${token}`, () => {
+function tokenRanges(m: Matcher, match: HighlightTerms, token: string, memo: boolean): readonly Range[] {
+  return remembered(memo && token.length <= REMEMBERED_LENGTH ? `${m.id}\u0000l${token}` : null, () => {
     if (latinMatches(token, match)) return [[0, token.length]];
     const found: Range[] = [];
     for (const part of mixedParts(token)) {
@@ -114,7 +119,7 @@ function spelledWords(run: string): SpelledWords {
 }
 
 /** Ranges [start, end) of the folded text that the search matched. */
-function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean): Range[] {
+function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean, memo: boolean): Range[] {
   const ranges: Range[] = [];
   const matcher = matcherOf(match);
   for (const term of matcher.han) {
@@ -122,7 +127,7 @@ function foldedRanges(folded: string, match: HighlightTerms, withPinyin: boolean
   }
   for (const m of folded.matchAll(ALNUM_RUN)) {
     const at = m.index ?? 0;
-    for (const [s, e] of tokenRanges(matcher, match, m[0])) ranges.push([at + s, at + e]);
+    for (const [s, e] of tokenRanges(matcher, match, m[0], memo)) ranges.push([at + s, at + e]);
   }
   if (ranges.length === 0 && !(withPinyin && matcher.pinyin)) return ranges;
   if (withPinyin && matcher.pinyin) {
@@ -154,7 +159,8 @@ export interface HighlightOptions {
  */
 export function highlight(text: string, match: HighlightTerms, options: HighlightOptions = {}): string {
   const folded = foldWithOffsets(text);
-  const marks: Range[] = foldedRanges(folded.text, match, options.pinyin ?? true).map(([s, e]) => [folded.start(s), folded.end(e - 1)]);
+  // Cropped text is a body: nothing of it is remembered (see rangesSeen).
+  const marks: Range[] = foldedRanges(folded.text, match, options.pinyin ?? true, options.crop === undefined).map(([s, e]) => [folded.start(s), folded.end(e - 1)]);
   let from = 0;
   let to = text.length;
   if (options.crop && text.length > options.crop) {

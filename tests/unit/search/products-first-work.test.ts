@@ -43,4 +43,31 @@ describe('type=all on the embedded engine: what it asks the engine for', () => {
     expect(asked.filter((q) => q.type === 'article').map((q) => q.perPage)).toEqual([0, 50]);
     expect(r.hits.some((h) => h.type === 'article')).toBe(true);
   });
+
+  it('when the page reaches past the products but no article matches, then the count alone answers for the articles', async () => {
+    const { engine, asked } = recorded();
+    const query: SearchQuery = { q: '充电器', type: 'all', sort: 'relevance', page: 1, perPage: 50 };
+    const r = await searchAllProductsFirst(engine, query);
+    expect(asked.filter((q) => q.type === 'article').map((q) => q.perPage)).toEqual([0]);
+    const products = await subject.engine.search({ ...query, type: 'product' });
+    expect(products.totalHits).toBeGreaterThan(0);
+    expect(r.totalHits).toBe(products.totalHits);
+    expect(r.hits.map((h) => h.id)).toEqual(products.hits.map((h) => h.id));
+  });
+
+  it('when counting the articles fails but the page needs them, then the page search answers, total included', async () => {
+    const asked: SearchQuery[] = [];
+    const engine = Object.assign(Object.create(subject.engine) as SearchEngine, {
+      search: (q: SearchQuery) => {
+        asked.push(q);
+        return q.type === 'article' && q.perPage === 0 ? Promise.reject(new Error('count failed')) : subject.engine.search(q);
+      },
+    });
+    const r = await searchAllProductsFirst(engine, { q: '宝骏', type: 'all', sort: 'relevance', page: 1, perPage: 50 });
+    const articles = await subject.engine.search({ q: '宝骏', type: 'article', sort: 'relevance', page: 1, perPage: 50 });
+    const products = await subject.engine.search({ q: '宝骏', type: 'product', sort: 'relevance', page: 1, perPage: 50 });
+    expect(articles.totalHits).toBeGreaterThan(0);
+    expect(r.totalHits).toBe(products.totalHits + articles.totalHits);
+    expect(r.hits.filter((h) => h.type === 'article').length).toBe(articles.totalHits);
+  });
 });
