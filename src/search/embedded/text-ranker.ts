@@ -64,7 +64,7 @@ function withArticles(match: string, filters: Filters): string {
   return (filters.narrowWithArticles ?? filters.narrow)(match);
 }
 
-/** The article documents, newest first: a product search reads them with its lists and drops them. */
+/** The article documents: a product search reads them with its lists and drops them. */
 const ARTICLE_DOCS = `(SELECT ${jsonList('doc')} FROM search_docs WHERE type = 'article')`;
 
 /**
@@ -355,7 +355,7 @@ export function newestFirst(docs: number[]): number[] {
   return docs;
 }
 
-/** SQL: the values of `expr` over the rows as one JSON array text ('[]' for none); `expr` may carry group_concat's separator and ORDER BY. */
+/** SQL: the values of `expr` over the rows as one JSON array text ('[]' for none), in the order the rows come (see newestFirst). */
 function jsonList(expr: string): string {
   return `'[' || coalesce(group_concat(${expr}), '') || ']'`;
 }

@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { escapeHtml, fold } from '../text';
+import { boundedMemo } from '../../shared/bounded-memo';
 
 /** Folded, without the separators people type or leave out: "CR-V" = "cr v" = "crv". */
 export function compact(text: string): string {
@@ -8,20 +9,14 @@ export function compact(text: string): string {
 
 const HAN_RUN = /(\p{Script=Han}+)|([^\p{Script=Han}]+)/gu;
 
-const pinyinMemo = new Map<string, { full: string; initials: string }>();
-const PINYIN_MEMO_MAX = 20_000;
+const pinyinMemo = boundedMemo<{ full: string; initials: string }>(20_000);
 
 /**
  * Full pinyin and initials of the Han runs, other runs kept: 宝骏730 → baojun730 / bj730.
  * Memoised: a vocabulary rebuild sees mostly the same words again, and pinyin is its main cost.
  */
 export function pinyinKeys(text: string): { full: string; initials: string } {
-  const hit = pinyinMemo.get(text);
-  if (hit) return hit;
-  const keys = computePinyinKeys(text);
-  if (pinyinMemo.size >= PINYIN_MEMO_MAX) pinyinMemo.clear();
-  pinyinMemo.set(text, keys);
-  return keys;
+  return pinyinMemo(text, () => computePinyinKeys(text));
 }
 
 function computePinyinKeys(text: string): { full: string; initials: string } {

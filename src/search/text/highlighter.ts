@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../shared/bounded-memo';
 import { foldWithOffsets } from './normalize';
 import { pinyinTerms } from './pinyin-terms';
 import { cutForSearch } from './segmenter';
@@ -42,20 +43,12 @@ let matchersMade = 0;
  * search, within a bound. Never bodies': a token cut from a text keeps the whole text alive as
  * long as it is a key, and a body's tokens seldom come again.
  */
-const rangesSeen = new Map<string, readonly Range[]>();
-const RANGES_KEPT = 20_000;
+const rangesSeen = boundedMemo<readonly Range[]>(20_000);
 /** Longer tokens are not remembered (part numbers, VINs: they seldom repeat). */
 const REMEMBERED_LENGTH = 24;
 
 function remembered(key: string | null, find: () => Range[]): readonly Range[] {
-  if (key === null) return find();
-  let ranges = rangesSeen.get(key);
-  if (ranges === undefined) {
-    ranges = find();
-    if (rangesSeen.size >= RANGES_KEPT) rangesSeen.clear();
-    rangesSeen.set(key, ranges);
-  }
-  return ranges;
+  return key === null ? find() : rangesSeen(key, find);
 }
 
 function matcherOf(match: HighlightTerms): Matcher {
@@ -101,21 +94,14 @@ function tokenRanges(m: Matcher, match: HighlightTerms, token: string, memo: boo
 /** A Chinese run's words (search mode) with their pinyin forms. */
 type SpelledWords = readonly { readonly word: string; readonly pinyin: readonly string[] }[];
 
-const spelledRuns = new Map<string, SpelledWords>();
-const SPELLED_RUNS_KEPT = 20_000;
+const spelledRuns = boundedMemo<SpelledWords>(20_000);
 
 /**
  * Segmenting and spelling a run is the dearest part of highlighting a pinyin query, and titles
  * repeat their runs (适用于, 宝骏730, 后尾灯总成): each run is done once, within a bound.
  */
 function spelledWords(run: string): SpelledWords {
-  let words = spelledRuns.get(run);
-  if (!words) {
-    words = [...new Set(cutForSearch(run))].map((word) => ({ word, pinyin: pinyinTerms(word) }));
-    if (spelledRuns.size >= SPELLED_RUNS_KEPT) spelledRuns.clear();
-    spelledRuns.set(run, words);
-  }
-  return words;
+  return spelledRuns(run, () => [...new Set(cutForSearch(run))].map((word) => ({ word, pinyin: pinyinTerms(word) })));
 }
 
 /** Ranges [start, end) of the folded text that the search matched. */

@@ -136,11 +136,9 @@ export function foldByCharacter(original: string): FoldedText {
   let folded = '';
   let starts: number[] | null = null;
   let ends: number[] | null = null;
-  let traditional = false;
   let i = 0;
   for (const ch of original) {
     const f = foldChar(ch);
-    if (!traditional) traditional = f.length === 1 ? TRADITIONAL_CHARS.has(f) : Array.from(f).some((c) => TRADITIONAL_CHARS.has(c));
     // Unit for unit only when the character is one unit, or unchanged (🄀 is two units and folds to "0.").
     if (starts === null && (f.length !== ch.length || (ch.length > 1 && f !== ch))) {
       // The first character that does not fold unit for unit: the map so far was the identity.
@@ -156,7 +154,7 @@ export function foldByCharacter(original: string): FoldedText {
     folded += f;
     i += ch.length;
   }
-  const converted = traditional ? simplified(folded) : folded;
+  const converted = hasTraditional(folded) ? simplified(folded) : folded;
   if (starts === null || ends === null) return { text: converted, ...SAME_OFFSETS };
   const [s, e] = [starts, ends]; // the closures keep the narrowed (non-null) arrays
   return { text: converted, start: (k) => s[k], end: (k) => e[k] };

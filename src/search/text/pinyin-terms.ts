@@ -1,8 +1,8 @@
 import { pinyin } from 'pinyin-pro';
+import { boundedMemo } from '../../shared/bounded-memo';
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
-const cache = new Map<string, readonly string[]>();
-const CACHE_LIMIT = 50000;
+const remembered = boundedMemo<readonly string[]>(50_000);
 
 /**
  * Pinyin forms of one Chinese word: the full spelling without tones (宝骏 → baojun) and, for words of
@@ -11,12 +11,9 @@ const CACHE_LIMIT = 50000;
  */
 export function pinyinTerms(word: string): readonly string[] {
   if (!HAN_ONLY.test(word)) return [];
-  const hit = cache.get(word);
-  if (hit) return hit;
-  const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
-  const full = syllables.join('');
-  const terms = word.length >= 2 ? [full, syllables.map((s) => s[0]).join('')] : [full];
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, terms);
-  return terms;
+  return remembered(word, () => {
+    const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+    const full = syllables.join('');
+    return word.length >= 2 ? [full, syllables.map((s) => s[0]).join('')] : [full];
+  });
 }
